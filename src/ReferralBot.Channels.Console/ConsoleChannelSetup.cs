@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ReferralBot.Channels.Console;
+
+public static class ConsoleChannelSetup
+{
+    /// <summary>Adds the terminal chat when <c>ConsoleChat:Enabled</c> is true, or unset and no Telegram token is configured.</summary>
+    public static IServiceCollection AddConsoleChat(this IServiceCollection services, IConfiguration configuration, ConsoleIo? io = null)
+    {
+        services.AddOptions<ConsoleChatOptions>().BindConfiguration(ConsoleChatOptions.Section);
+        if (!IsEnabled(configuration)) return services;
+
+        services.AddSingleton(io ?? ConsoleIo.Terminal());
+        services.AddSingleton<ConsoleReplyWriter>();
+        services.AddHostedService<ConsoleChatService>();
+        return services;
+    }
+
+    public static bool IsEnabled(IConfiguration configuration) =>
+        configuration.GetValue<bool?>($"{ConsoleChatOptions.Section}:Enabled") ?? string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]);
+}

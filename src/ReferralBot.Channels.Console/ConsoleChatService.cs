@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ReferralBot.Core.Bot;
+using ReferralBot.Core.Conversation;
+
+namespace ReferralBot.Channels.Console;
+
+/// <summary>
+/// The chat in the terminal: each line typed (or piped in) is a message to the bot; the replies are printed.
+/// <c>/as NAME</c> switches who is typing. The end of the input (or <c>/quit</c>) stops the service.
+/// </summary>
+internal sealed class ConsoleChatService(
+    ConsoleIo io,
+    ConversationGateway conversation,
+    ConsoleReplyWriter writer,
+    IHostApplicationLifetime lifetime,
+    IOptions<BotOptions> bot) : BackgroundService
+{
+    public const string Channel = AdminPolicy.ConsoleChannel;
+    private readonly ConsoleIdentity identity = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await WhenStartedAsync(stoppingToken);
+        await io.Out.WriteLineAsync(
+            $"ReferralBot is running. Web links: {bot.Value.PublicBaseUrl}/r/CODE\n" +
+            $"You are chatting as {identity.DisplayName} (the owner, an admin). /help lists commands, /as NAME switches who you are, /quit stops.\n");
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!io.InputIsPiped) await io.Out.WriteAsync($"{identity.UserId} › ");
+            var line = await io.In.ReadLineAsync(stoppingToken).AsTask().WaitAsync(stoppingToken);
+            if (line is null || line.Trim() is "/quit" or "/exit") break;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            if (io.InputIsPiped) await io.Out.WriteLineAsync($"{identity.UserId} › {line}");
+
+            if (line.TrimStart().StartsWith("/as", StringComparison.OrdinalIgnoreCase) && CommandLine.Parse(line) is { Name: "as" } switchTo)
+            {
+                await SwitchAsync(switchTo.ArgumentText);
+                continue;
+            }
+
+            var message = new InboundMessage(Channel, identity.UserId, identity.UserId, identity.DisplayName, line);
+            await writer.WriteAsync(await conversation.HandleAsync(message, stoppingToken), stoppingToken);
+        }
+
+        lifetime.StopApplication();
+    }
+
+    private async Task SwitchAsync(string name)
+    {
+        if (name.Length > 0 && !identity.SwitchTo(name))
+            await io.Out.WriteLineAsync("A name needs letters or digits: /as bob\n");
+        else
+            await io.Out.WriteLineAsync(name.Length == 0
+                ? $"You are {identity.DisplayName} ({Channel}:{identity.UserId}). /as NAME switches, /as owner comes back.\n"
+                : $"You are now {identity.DisplayName} ({Channel}:{identity.UserId}){(identity.IsOwner ? ", the owner" : "")}.\n");
+    }
+
+    private Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(stoppingToken);
+    }
+}

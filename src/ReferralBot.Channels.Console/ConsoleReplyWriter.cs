@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Links;
+
+namespace ReferralBot.Channels.Console;
+
+/// <summary>Renders the core's replies in the terminal; pictures and files are saved and their paths printed.</summary>
+internal sealed class ConsoleReplyWriter(ConsoleIo io, IOptions<ConsoleChatOptions> options)
+{
+    public async Task WriteAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        foreach (var reply in replies)
+        {
+            var text = reply switch
+            {
+                TextReply t => Text(t),
+                QrCodeReply q => QrCodeRenderer.Ascii(q.EncodedText) + "\n" + await SaveAsync(q.Png, q.FileName, q.CaptionHtml, cancellationToken),
+                ImageReply i => await SaveAsync(i.Png, i.FileName, i.CaptionHtml, cancellationToken),
+                DocumentReply d => await SaveAsync(d.Content, d.FileName, d.CaptionHtml, cancellationToken),
+                _ => $"({reply.GetType().Name})",
+            };
+            await io.Out.WriteLineAsync(text.AsMemory(), cancellationToken);
+            await io.Out.WriteLineAsync();
+        }
+
+        await io.Out.FlushAsync(cancellationToken);
+    }
+
+    private string Text(TextReply reply)
+    {
+        var lines = new List<string> { HtmlToText.Convert(reply.Html, io.UseColor) };
+        lines.AddRange(reply.Buttons.Select(b => b.Kind switch
+        {
+            ButtonKind.Command => $"  [{b.Label}] {b.Value}",
+            ButtonKind.Share => $"  [{b.Label}] {b.ShareText} {b.Value}",
+            _ => $"  [{b.Label}] {b.Value}",
+        }));
+        return string.Join('\n', lines);
+    }
+
+    private async Task<string> SaveAsync(byte[] content, string fileName, string? captionHtml, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFullPath(options.Value.FilesPath);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Path.GetFileName(fileName));
+        await File.WriteAllBytesAsync(path, content, cancellationToken);
+        var caption = captionHtml is null ? "" : HtmlToText.Convert(captionHtml, io.UseColor) + "\n";
+        return $"{caption}Saved to {path}";
+    }
+}

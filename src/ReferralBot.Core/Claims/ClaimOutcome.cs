@@ -1,0 +1,23 @@
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Members;
+
+namespace ReferralBot.Core.Claims;
+
+/// <summary>What came of a claim. Only <see cref="Claimed"/> changed anything.</summary>
+public abstract record ClaimOutcome
+{
+    public sealed record Claimed(Member Member, Member Referrer, bool JoinedNow) : ClaimOutcome;
+
+    public sealed record InvalidCode(string Input) : ClaimOutcome;
+
+    public sealed record UnknownCode(string Code, string? Suggestion) : ClaimOutcome;
+
+    public sealed record OwnCode(Member Member) : ClaimOutcome;
+
+    public sealed record AlreadyClaimed(Member Member, Member FirstReferrer, bool SameReferrer) : ClaimOutcome;
+
+    public sealed record CampaignClosed(Campaign Campaign) : ClaimOutcome;
+
+    /// <summary>The code's owner joined through the claimant's own code; referring each other is refused.</summary>
+    public sealed record Circular(Member Referrer) : ClaimOutcome;
+}

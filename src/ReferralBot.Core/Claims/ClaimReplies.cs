@@ -1,0 +1,38 @@
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Prompts;
+
+namespace ReferralBot.Core.Claims;
+
+/// <summary>Turns a claim's outcome into what the claimant is told.</summary>
+public sealed class ClaimReplies(PromptRenderer prompts, CodeCardBuilder cards)
+{
+    public async Task<IReadOnlyList<Reply>> ForAsync(ClaimOutcome outcome, string locale) => outcome switch
+    {
+        ClaimOutcome.Claimed c => await cards.BuildAsync(c.Member, locale, PromptName.ClaimSucceeded, new
+        {
+            ReferrerName = c.Referrer.Person.DisplayName,
+            ReferrerCode = c.Referrer.PrimaryCode,
+            Campaign = c.Member.Campaign.Name,
+            Code = c.Member.PrimaryCode,
+            JoinedNow = c.JoinedNow,
+        }),
+        ClaimOutcome.InvalidCode i => [await prompts.TextAsync(PromptName.ClaimInvalidCode, new { i.Input }, locale)],
+        ClaimOutcome.UnknownCode u => [await prompts.TextAsync(PromptName.ClaimUnknownCode, new { u.Code, u.Suggestion }, locale)],
+        ClaimOutcome.OwnCode o => [await prompts.TextAsync(PromptName.ClaimOwnCode, cards.Model(o.Member), locale)],
+        ClaimOutcome.AlreadyClaimed a => [await prompts.TextAsync(PromptName.ClaimAlreadyClaimed, new
+        {
+            ReferrerName = a.FirstReferrer.Person.DisplayName,
+            ReferrerCode = a.FirstReferrer.PrimaryCode,
+            a.SameReferrer,
+            Code = a.Member.PrimaryCode,
+        }, locale)],
+        ClaimOutcome.CampaignClosed c => [await prompts.TextAsync(PromptName.ClaimCampaignClosed, new
+        {
+            Campaign = c.Campaign.Name,
+            State = c.Campaign.State.ToString().ToLowerInvariant(),
+        }, locale)],
+        ClaimOutcome.Circular c => [await prompts.TextAsync(PromptName.ClaimCircular, new { ReferrerName = c.Referrer.Person.DisplayName }, locale)],
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown claim outcome."),
+    };
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Claims;
+
+/// <summary>
+/// A person claims a code: they join its campaign (if not yet a member) and its owner becomes their referrer.
+/// Every refusal is decided before anything is written; the unique key on the referred member settles races.
+/// </summary>
+public sealed partial class ClaimService(
+    ReferralBotDbContext db,
+    MemberDirectory members,
+    CodeSuggester suggester,
+    TimeProvider time,
+    ILogger<ClaimService> logger)
+{
+    public async Task<ClaimOutcome> ClaimAsync(Person claimant, string input, ClaimVia via, CancellationToken cancellationToken)
+    {
+        if (!CodeFormat.TryNormalize(input, out var code)) return new ClaimOutcome.InvalidCode(input.Trim());
+
+        var owned = await db.Codes.Include(c => c.Member).ThenInclude(m => m.Person)
+            .Include(c => c.Member).ThenInclude(m => m.Campaign)
+            .Include(c => c.Member).ThenInclude(m => m.Codes)
+            .SingleOrDefaultAsync(c => c.Value == code, cancellationToken);
+        if (owned is null) return new ClaimOutcome.UnknownCode(code, await suggester.SuggestAsync(code, cancellationToken));
+
+        var referrer = owned.Member;
+        if (referrer.PersonId == claimant.Id) return new ClaimOutcome.OwnCode(referrer);
+
+        var current = await members.FindAsync(claimant.Id, referrer.CampaignId, cancellationToken);
+        if (current is not null && await FirstReferrerAsync(current.Id, cancellationToken) is { } first)
+            return new ClaimOutcome.AlreadyClaimed(current, first, first.Id == referrer.Id);
+        if (!referrer.Campaign.AcceptsClaims) return new ClaimOutcome.CampaignClosed(referrer.Campaign);
+        if (current is not null && await db.Claims.AnyAsync(
+                c => c.ReferredMemberId == referrer.Id && c.ReferrerMemberId == current.Id, cancellationToken))
+            return new ClaimOutcome.Circular(referrer);
+
+        var (member, joined) = await members.JoinAsync(claimant, referrer.Campaign, cancellationToken);
+        db.Claims.Add(new Claim
+        {
+            CampaignId = referrer.CampaignId,
+            ReferredMemberId = member.Id,
+            ReferrerMemberId = referrer.Id,
+            Code = code,
+            Via = via,
+            ClaimedAt = time.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // The same person claimed twice at the same moment: the first insert won.
+            db.ChangeTracker.Clear();
+            var winner = await FirstReferrerAsync(member.Id, cancellationToken) ?? throw new InvalidOperationException("Claim lost without a winner.", ex);
+            return new ClaimOutcome.AlreadyClaimed(member, winner, winner.Id == referrer.Id);
+        }
+
+        LogClaimed(logger, claimant.Address, code, referrer.Campaign.Slug, via);
+        return new ClaimOutcome.Claimed(member, referrer, joined);
+    }
+
+    private Task<Member?> FirstReferrerAsync(int referredMemberId, CancellationToken cancellationToken) =>
+        db.Claims.Where(c => c.ReferredMemberId == referredMemberId)
+            .Join(db.Members.Include(m => m.Person).Include(m => m.Codes), c => c.ReferrerMemberId, m => m.Id, (_, m) => m)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    [LoggerMessage(LogLevel.Information, "{Person} claimed {Code} in {Campaign} via {Via}")]
+    private static partial void LogClaimed(ILogger logger, string person, string code, string campaign, ClaimVia via);
+}

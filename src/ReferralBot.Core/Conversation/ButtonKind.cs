@@ -1,0 +1,8 @@
+namespace ReferralBot.Core.Conversation;
+
+public enum ButtonKind
+{
+    Command,
+    Link,
+    Share,
+}

@@ -1,0 +1,48 @@
+using ReferralBot.Core.Bot;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Prompts;
+using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Conversation;
+
+/// <summary>
+/// The channel-neutral heart of the bot: one inbound message in, the replies out. It sends nothing itself;
+/// the channel that asked renders and delivers the replies.
+/// </summary>
+public sealed class ConversationEngine(
+    IEnumerable<IChatCommand> commands,
+    MemberDirectory members,
+    AdminPolicy admins,
+    PromptRenderer prompts,
+    ReferralBotDbContext db)
+{
+    private readonly Dictionary<string, IChatCommand> byName = commands.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var person = await members.IdentifyAsync(message, cancellationToken);
+        var line = CommandLine.Parse(message.Text);
+        if (line is null) return [await FreeTextReplyAsync(message, cancellationToken)];
+
+        if (!byName.TryGetValue(line.Name, out var command))
+            return [await prompts.TextAsync(PromptName.UnknownCommand, new { Command = line.Name }, message.Locale)];
+
+        var isAdmin = admins.IsAdmin(message.Channel, message.UserId);
+        if (command.AdminOnly && !isAdmin)
+            return [await prompts.TextAsync(PromptName.AdminOnly, new { Command = line.Name }, message.Locale)];
+
+        return await command.HandleAsync(new CommandContext(message, person, line, isAdmin), cancellationToken);
+    }
+
+    // Someone who pastes a friend's code without /claim is pointed to the command that claims it.
+    private async Task<TextReply> FreeTextReplyAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var words = message.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 1 && CodeFormat.TryNormalize(words[0], out var code)
+            && await db.Codes.AnyAsync(c => c.Value == code, cancellationToken))
+            return await prompts.TextAsync(PromptName.FreeTextLooksLikeCode, new { Code = code }, message.Locale);
+
+        return await prompts.TextAsync(PromptName.FreeText, null, message.Locale);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Prompts;
+
+namespace ReferralBot.Core.Conversation;
+
+/// <summary>
+/// What channel adapters call. Each message gets its own scope (and database context); a failure is logged
+/// and answered with an apology instead of silence.
+/// </summary>
+public sealed partial class ConversationGateway(IServiceScopeFactory scopes, PromptRenderer prompts, ILogger<ConversationGateway> logger)
+{
+    public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();
+            return await engine.HandleAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, ex, message.Channel, message.UserId, message.Text);
+            return [await prompts.TextAsync(PromptName.SomethingWentWrong, null, message.Locale)];
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Handling {Text} from {Channel}:{UserId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string channel, string userId, string text);
+}

@@ -1,0 +1,12 @@
+namespace ReferralBot.Core.Conversation;
+
+/// <summary>One slash command. Features implement these; the engine routes to them by name.</summary>
+public interface IChatCommand
+{
+    /// <summary>The name without the slash: <c>start</c>.</summary>
+    string Name { get; }
+
+    bool AdminOnly => false;
+
+    Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,17 @@
+namespace ReferralBot.Core.Conversation;
+
+/// <summary>
+/// What a channel adapter hands the core: one message or button press, channel-neutral.
+/// A button press carries the command line its button stands for in <see cref="Text"/>.
+/// </summary>
+public sealed record InboundMessage(string Channel, string ChatId, string UserId, string DisplayName, string Text)
+{
+    public string? Username { get; init; }
+
+    /// <summary>IETF language tag the person's client reports (<c>en</c>, <c>id-ID</c>); prompts fall back to <c>en</c>.</summary>
+    public string Locale { get; init; } = "en";
+
+    public bool IsPrivateChat { get; init; } = true;
+
+    public bool IsButtonPress { get; init; }
+}

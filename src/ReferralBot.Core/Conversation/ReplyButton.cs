@@ -1,0 +1,11 @@
+namespace ReferralBot.Core.Conversation;
+
+/// <summary>A button under a reply: run a command, open a link, or share a link with a ready-made text.</summary>
+public sealed record ReplyButton(string Label, ButtonKind Kind, string Value, string? ShareText = null)
+{
+    public static ReplyButton Command(string label, string commandLine) => new(label, ButtonKind.Command, commandLine);
+
+    public static ReplyButton Link(string label, string url) => new(label, ButtonKind.Link, url);
+
+    public static ReplyButton Share(string label, string url, string text) => new(label, ButtonKind.Share, url, text);
+}

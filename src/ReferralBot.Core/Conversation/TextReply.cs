@@ -1,0 +1,6 @@
+namespace ReferralBot.Core.Conversation;
+
+public sealed record TextReply(string Html, IReadOnlyList<ReplyButton> Buttons) : Reply
+{
+    public TextReply(string html) : this(html, []) { }
+}

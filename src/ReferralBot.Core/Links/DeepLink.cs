@@ -1,0 +1,3 @@
+namespace ReferralBot.Core.Links;
+
+public sealed record DeepLink(string Channel, string Url);

@@ -1,0 +1,17 @@
+namespace ReferralBot.Core.Links;
+
+/// <summary>Where a tracked link was shared, recorded with each click (<c>?s=qr</c>).</summary>
+public static class LinkSource
+{
+    public const string Qr = "qr";
+    public const string Telegram = "tg";
+    public const int MaxLength = 16;
+
+    /// <summary>Lower-case letters, digits and hyphens only; anything else is not recorded.</summary>
+    public static string? Normalize(string? tag)
+    {
+        var value = tag?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(value) || value.Length > MaxLength) return null;
+        return value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? value : null;
+    }
+}

@@ -1,0 +1,18 @@
+using ReferralBot.Core.Campaigns;
+
+namespace ReferralBot.Core.Members;
+
+/// <summary>A person's membership of one campaign; it owns their code there.</summary>
+public sealed class Member
+{
+    public int Id { get; private set; }
+    public int CampaignId { get; init; }
+    public Campaign Campaign { get; init; } = null!;
+    public int PersonId { get; init; }
+    public Person Person { get; init; } = null!;
+    public MemberRole Role { get; set; } = MemberRole.Customer;
+    public DateTime JoinedAt { get; init; }
+    public List<ReferralCode> Codes { get; init; } = [];
+
+    public string PrimaryCode => Codes.Single(c => c.IsPrimary).Value;
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Members;
+
+/// <summary>Who is talking, and their memberships: found or created, safely under concurrent messages.</summary>
+public sealed partial class MemberDirectory(
+    ReferralBotDbContext db,
+    CustomerCodeGenerator codes,
+    TimeProvider time,
+    ILogger<MemberDirectory> logger)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<Person> IdentifyAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        for (var attempt = 1; ; attempt++)
+        {
+            var person = await db.People.SingleOrDefaultAsync(
+                p => p.Channel == message.Channel && p.ExternalId == message.UserId, cancellationToken);
+            if (person is null)
+            {
+                person = new Person { Channel = message.Channel, ExternalId = message.UserId, DisplayName = "", FirstSeenAt = now };
+                db.People.Add(person);
+            }
+
+            person.DisplayName = Truncate(string.IsNullOrWhiteSpace(message.DisplayName) ? message.UserId : message.DisplayName.Trim(), 128);
+            person.Username = message.Username is null ? person.Username : Truncate(message.Username, 64);
+            person.Locale = Truncate(message.Locale, 16);
+            person.LastSeenAt = now;
+            if (message.IsPrivateChat) person.PrivateChatId = message.ChatId;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return person;
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear(); // another message of theirs created them first
+            }
+        }
+    }
+
+    public Task<List<Member>> MembershipsAsync(int personId, CancellationToken cancellationToken) =>
+        db.Members.Include(m => m.Campaign).Include(m => m.Person).Include(m => m.Codes)
+            .Where(m => m.PersonId == personId)
+            .OrderByDescending(m => m.JoinedAt).ThenByDescending(m => m.Id)
+            .ToListAsync(cancellationToken);
+
+    public Task<Member?> FindAsync(int personId, int campaignId, CancellationToken cancellationToken) =>
+        db.Members.Include(m => m.Campaign).Include(m => m.Person).Include(m => m.Codes)
+            .SingleOrDefaultAsync(m => m.PersonId == personId && m.CampaignId == campaignId, cancellationToken);
+
+    /// <summary>The person's membership of the campaign, joining them with a fresh customer code if needed.</summary>
+    public async Task<(Member Member, bool Joined)> JoinAsync(Person person, Campaign campaign, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await FindAsync(person.Id, campaign.Id, cancellationToken);
+            if (existing is not null) return (existing, false);
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var code = await codes.GenerateAsync(person.DisplayName, cancellationToken);
+            var member = new Member { CampaignId = campaign.Id, PersonId = person.Id, JoinedAt = now };
+            member.Codes.Add(new ReferralCode { Value = code, IsPrimary = true, CreatedAt = now });
+            db.Members.Add(member);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                LogJoined(logger, person.Address, campaign.Slug, code);
+                return (member, true);
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < MaxAttempts)
+            {
+                // Either they joined from another message just now, or the code was taken in between.
+                db.Entry(member).State = EntityState.Detached;
+                foreach (var c in member.Codes) db.Entry(c).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+
+    [LoggerMessage(LogLevel.Information, "{Person} joined {Campaign} with code {Code}")]
+    private static partial void LogJoined(ILogger logger, string person, string campaign, string code);
+}

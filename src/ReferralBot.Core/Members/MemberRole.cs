@@ -1,0 +1,7 @@
+namespace ReferralBot.Core.Members;
+
+public enum MemberRole
+{
+    Customer = 0,
+    Influencer = 1,
+}

@@ -1,0 +1,24 @@
+using ReferralBot.Core.Campaigns;
+
+namespace ReferralBot.Core.Members;
+
+/// <summary>Which membership a command is about: the named campaign's, else the person's latest, else the default's.</summary>
+public sealed class MembershipResolver(MemberDirectory members, CampaignDirectory campaigns)
+{
+    /// <summary>The membership, joining the campaign when <paramref name="join"/> allows it; null if there is none to have.</summary>
+    public async Task<Member?> ResolveAsync(Person person, string? slug, bool join, CancellationToken cancellationToken)
+    {
+        var memberships = await members.MembershipsAsync(person.Id, cancellationToken);
+        if (slug is not null)
+        {
+            var named = memberships.FirstOrDefault(m => m.Campaign.Slug == slug.ToLowerInvariant());
+            if (named is not null || !join) return named;
+            var campaign = await campaigns.FindAsync(slug, cancellationToken);
+            return campaign is { AcceptsClaims: true } ? (await members.JoinAsync(person, campaign, cancellationToken)).Member : null;
+        }
+
+        if (memberships.Count > 0 || !join) return memberships.FirstOrDefault();
+        var fallback = await campaigns.DefaultAsync(cancellationToken);
+        return fallback is null ? null : (await members.JoinAsync(person, fallback, cancellationToken)).Member;
+    }
+}

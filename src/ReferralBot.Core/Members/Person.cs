@@ -1,0 +1,20 @@
+namespace ReferralBot.Core.Members;
+
+/// <summary>Someone the bot has talked to, as one channel knows them (<c>telegram:123456789</c>).</summary>
+public sealed class Person
+{
+    public int Id { get; private set; }
+    public required string Channel { get; init; }
+    public required string ExternalId { get; init; }
+    public required string DisplayName { get; set; }
+    public string? Username { get; set; }
+    public string Locale { get; set; } = "en";
+
+    /// <summary>Where the bot can write to them on its own later (notifications, nudges).</summary>
+    public string? PrivateChatId { get; set; }
+
+    public DateTime FirstSeenAt { get; init; }
+    public DateTime LastSeenAt { get; set; }
+
+    public string Address => $"{Channel}:{ExternalId}";
+}

@@ -1,0 +1,64 @@
+using Fluid;
+using Microsoft.Extensions.Options;
+
+namespace ReferralBot.Core.Prompts;
+
+/// <summary>
+/// All templates, parsed once at start. A missing or broken template throws here, so the service fails to
+/// start instead of failing in the middle of a chat.
+/// </summary>
+public sealed class PromptCatalog
+{
+    private readonly Dictionary<string, Dictionary<string, IFluidTemplate>> byLocale = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string fallbackLocale;
+
+    public PromptCatalog(IOptions<PromptOptions> options)
+    {
+        var root = System.IO.Path.GetFullPath(options.Value.Path, AppContext.BaseDirectory);
+        fallbackLocale = options.Value.FallbackLocale;
+        if (!Directory.Exists(root)) throw new InvalidOperationException($"The prompts folder '{root}' does not exist (Prompts:Path).");
+
+        var parser = new FluidParser();
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(folder, "*.liquid"))
+            {
+                if (!parser.TryParse(File.ReadAllText(file), out var template, out var error))
+                    throw new InvalidOperationException($"The prompt '{file}' is not valid Liquid: {error}");
+                templates[System.IO.Path.GetFileNameWithoutExtension(file)] = template;
+            }
+
+            byLocale[System.IO.Path.GetFileName(folder)] = templates;
+        }
+
+        var fallback = byLocale.GetValueOrDefault(fallbackLocale) ?? [];
+        var missing = PromptName.All.Where(name => !fallback.ContainsKey(name)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException(
+                $"Missing prompts in '{System.IO.Path.Combine(root, fallbackLocale)}': {string.Join(", ", missing.Select(m => m + ".liquid"))}");
+    }
+
+    /// <summary>The template in the closest locale: <c>id-ID</c>, then <c>id</c>, then the fallback.</summary>
+    public IFluidTemplate Get(string name, string? locale)
+    {
+        foreach (var candidate in Candidates(locale))
+        {
+            if (byLocale.TryGetValue(candidate, out var templates) && templates.TryGetValue(name, out var template)) return template;
+        }
+
+        throw new KeyNotFoundException($"No prompt named '{name}'. Add it to {nameof(PromptName)} and prompts/{fallbackLocale}/.");
+    }
+
+    private IEnumerable<string> Candidates(string? locale)
+    {
+        if (!string.IsNullOrWhiteSpace(locale))
+        {
+            yield return locale;
+            var dash = locale.IndexOf('-');
+            if (dash > 0) yield return locale[..dash];
+        }
+
+        yield return fallbackLocale;
+    }
+}

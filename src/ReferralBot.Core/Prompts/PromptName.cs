@@ -1,0 +1,42 @@
+using System.Reflection;
+
+namespace ReferralBot.Core.Prompts;
+
+/// <summary>Every message the bot can say, one template each. Start-up fails if one is missing.</summary>
+public static class PromptName
+{
+    public const string Welcome = "welcome";
+    public const string WelcomeBack = "welcome-back";
+    public const string NoCampaign = "no-campaign";
+    public const string CampaignNotFound = "campaign-not-found";
+    public const string CodeCard = "code-card";
+    public const string QrCaption = "qr-caption";
+    public const string ShareText = "share-text";
+    public const string ButtonShare = "button-share";
+    public const string ButtonStats = "button-stats";
+    public const string ButtonQr = "button-qr";
+    public const string ButtonCode = "button-code";
+    public const string ClaimUsage = "claim-usage";
+    public const string ClaimSucceeded = "claim-succeeded";
+    public const string ClaimInvalidCode = "claim-invalid-code";
+    public const string ClaimUnknownCode = "claim-unknown-code";
+    public const string ClaimOwnCode = "claim-own-code";
+    public const string ClaimAlreadyClaimed = "claim-already-claimed";
+    public const string ClaimCampaignClosed = "claim-campaign-closed";
+    public const string ClaimCircular = "claim-circular";
+    public const string Stats = "stats";
+    public const string StatsNotMember = "stats-not-member";
+    public const string SomethingWentWrong = "something-went-wrong";
+    public const string Help = "help";
+    public const string UnknownCommand = "unknown-command";
+    public const string FreeText = "free-text";
+    public const string FreeTextLooksLikeCode = "free-text-code";
+    public const string AdminOnly = "admin-only";
+    public const string NotFoundPage = "not-found-page";
+
+    public static IReadOnlyList<string> All { get; } = typeof(PromptName)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using ReferralBot.Core.Conversation;
+
+namespace ReferralBot.Core.Prompts;
+
+/// <summary>
+/// Renders prompts. Values are HTML-escaped on the way in (the templates' own markup is not), so a display
+/// name like <c>&lt;b&gt;Bob</c> can never format or break a message.
+/// </summary>
+public sealed class PromptRenderer
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private readonly PromptCatalog catalog;
+    private readonly TemplateOptions options;
+
+    public PromptRenderer(PromptCatalog catalog, TimeProvider time)
+    {
+        this.catalog = catalog;
+        options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy(), Now = time.GetUtcNow };
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        HumanizerFilters.Register(options);
+    }
+
+    public async Task<string> RenderAsync(string name, object? model, string? locale)
+    {
+        var context = new TemplateContext(model ?? new object(), options) { CultureInfo = Culture(locale) };
+        var text = await catalog.Get(name, locale).RenderAsync(context, Encoder);
+        return text.Trim();
+    }
+
+    /// <summary>The template rendered as plain text (labels, share texts): no markup, nothing escaped.</summary>
+    public async Task<string> RenderPlainAsync(string name, object? model, string? locale)
+    {
+        var context = new TemplateContext(model ?? new object(), options) { CultureInfo = Culture(locale) };
+        var text = await catalog.Get(name, locale).RenderAsync(context, NullEncoder.Default);
+        return text.Trim();
+    }
+
+    public async Task<TextReply> TextAsync(string name, object? model, string? locale, params IReadOnlyList<ReplyButton> buttons) =>
+        new(await RenderAsync(name, model, locale), buttons);
+
+    private static CultureInfo Culture(string? locale)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(locale) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(locale);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReferralBot.Core.Bot;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Claims;
+using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Links;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Stats;
+
+namespace ReferralBot.Core.Setup;
+
+public static class CoreSetup
+{
+    /// <summary>The features and the conversation engine. A store (<see cref="Storage.IDatabaseInitializer"/>) and channels are added beside it.</summary>
+    public static IServiceCollection AddReferralBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.Section);
+        services.AddOptions<ClickOptions>().BindConfiguration(ClickOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddHostedService<CoreStartup>();
+
+        return services
+            .AddConversation()
+            .AddCampaigns()
+            .AddMembers(configuration)
+            .AddClaims()
+            .AddClicks()
+            .AddStats();
+    }
+
+    private static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddSingleton<PromptCatalog>();
+        services.AddSingleton<PromptRenderer>();
+        services.AddSingleton<AdminPolicy>();
+        services.AddSingleton<ConversationGateway>();
+        services.AddScoped<ConversationEngine>();
+        services.AddScoped<IChatCommand, HelpCommand>();
+        return services;
+    }
+
+    private static IServiceCollection AddCampaigns(this IServiceCollection services)
+    {
+        services.AddScoped<CampaignDirectory>();
+        services.AddScoped<DefaultCampaignSeeder>();
+        return services;
+    }
+
+    private static IServiceCollection AddMembers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(new ChatDeepLinks { TelegramBotUsername = configuration["Telegram:BotUsername"] });
+        services.AddSingleton<ReferralLinkBuilder>();
+        services.AddScoped<CustomerCodeGenerator>();
+        services.AddScoped<CodeSuggester>();
+        services.AddScoped<MemberDirectory>();
+        services.AddScoped<MembershipResolver>();
+        services.AddScoped<CodeCardBuilder>();
+        services.AddScoped<IChatCommand, CodeCommand>();
+        services.AddScoped<IChatCommand, QrCommand>();
+        return services;
+    }
+
+    private static IServiceCollection AddClaims(this IServiceCollection services)
+    {
+        services.AddScoped<ClaimService>();
+        services.AddScoped<ClaimReplies>();
+        services.AddScoped<IChatCommand, StartCommand>();
+        services.AddScoped<IChatCommand, ClaimCommand>();
+        return services;
+    }
+
+    private static IServiceCollection AddClicks(this IServiceCollection services)
+    {
+        services.AddSingleton<ClickBuffer>();
+        services.AddSingleton<ClickWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClickWriter>());
+        services.AddSingleton<ReferralRedirects>();
+        return services;
+    }
+
+    private static IServiceCollection AddStats(this IServiceCollection services)
+    {
+        services.AddScoped<MemberStatsQuery>();
+        services.AddScoped<IChatCommand, StatsCommand>();
+        return services;
+    }
+}

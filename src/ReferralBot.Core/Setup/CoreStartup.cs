@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Setup;
+
+/// <summary>
+/// Start-up work that must succeed before any channel or web request is served: prompts parsed and complete,
+/// the database migrated, the default campaign present. It runs in StartingAsync, before any service starts.
+/// </summary>
+internal sealed class CoreStartup(IServiceProvider services) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<PromptCatalog>();
+        foreach (var initializer in services.GetServices<IDatabaseInitializer>()) await initializer.InitializeAsync(cancellationToken);
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DefaultCampaignSeeder>().SeedAsync(cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Links;
+using ReferralBot.Core.Prompts;
+
+namespace ReferralBot.Host.Links;
+
+/// <summary>The tracked web link (<c>/r/{code}</c>) and its QR image (<c>/qr/{code}.png</c>).</summary>
+public static class ReferralLinksApi
+{
+    public static IEndpointRouteBuilder MapReferralLinksApi(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head], RedirectAsync);
+        app.MapGet("/qr/{code}.png", QrAsync);
+        return app;
+    }
+
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult>> RedirectAsync(
+        string code, string? s, HttpContext http, ReferralRedirects redirects, PromptRenderer prompts, CancellationToken cancellationToken)
+    {
+        var target = await redirects.FindAsync(code, cancellationToken);
+        if (target is null) return await NotFoundPageAsync(code, s, redirects, prompts, cancellationToken);
+
+        http.Response.Headers.CacheControl = "no-store";
+        if (HttpMethods.IsHead(http.Request.Method)) return TypedResults.Redirect(LandingUrlBuilder.Build(target, LinkSource.Normalize(s)));
+
+        var url = await redirects.VisitAsync(
+            target, s, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), cancellationToken);
+        return TypedResults.Redirect(url);
+    }
+
+    private static async Task<ContentHttpResult> NotFoundPageAsync(
+        string code, string? source, ReferralRedirects redirects, PromptRenderer prompts, CancellationToken cancellationToken)
+    {
+        var suggestion = await redirects.SuggestAsync(code, cancellationToken);
+        var query = LinkSource.Normalize(source) is { } tag ? $"?s={tag}" : "";
+        var page = await prompts.RenderAsync(PromptName.NotFoundPage, new
+        {
+            Code = code.Length > 40 ? code[..40] : code,
+            Suggestion = suggestion,
+            SuggestionUrl = suggestion is null ? null : $"/r/{suggestion}{query}",
+        }, "en");
+        return TypedResults.Content(page, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> QrAsync(
+        string code, HttpContext http, ReferralRedirects redirects, ReferralLinkBuilder links, CancellationToken cancellationToken)
+    {
+        var target = await redirects.FindAsync(code, cancellationToken);
+        if (target is null)
+            return TypedResults.Problem($"There is no referral code '{code}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code");
+
+        http.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.File(QrCodeRenderer.Png(links.WebLink(target.Code, LinkSource.Qr)), "image/png");
+    }
+}

@@ -1,0 +1,19 @@
+using ReferralBot.Host.Links;
+using ReferralBot.Host.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddReferralBotLogging();
+builder.AddReferralBotServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapReferralLinksApi();
+app.MapHealthChecks("/healthz");
+
+app.Run();
+
+/// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging.Console;
+using ReferralBot.Channels.Console;
+using ReferralBot.Core.Setup;
+using ReferralBot.Core.Storage;
+using ReferralBot.Persistence.Sqlite;
+
+namespace ReferralBot.Host.Setup;
+
+/// <summary>What the host is made of: the core, the store, the channels and the web endpoints' needs.</summary>
+public static class HostSetup
+{
+    public static WebApplicationBuilder AddReferralBotServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddReferralBotCore(builder.Configuration);
+        builder.Services.AddSqliteStore(builder.Configuration.GetConnectionString("ReferralBot"));
+        builder.Services.AddConsoleChat(builder.Configuration);
+        builder.Services.AddHealthChecks().AddDbContextCheck<ReferralBotDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>
+    /// Logs go to stderr so stdout carries only the chat; while the terminal chat runs, only warnings and
+    /// errors are shown so they do not bury the conversation.
+    /// </summary>
+    public static WebApplicationBuilder AddReferralBotLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (ConsoleChannelSetup.IsEnabled(builder.Configuration) && builder.Configuration["Logging:Console:LogLevel:Default"] is null)
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        return builder;
+    }
+}

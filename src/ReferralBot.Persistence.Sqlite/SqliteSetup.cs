@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Persistence.Sqlite;
+
+public static class SqliteSetup
+{
+    public const string DefaultConnectionString = "Data Source=referralbot.db";
+
+    /// <summary>The store on a SQLite file: migrated at start, in WAL mode.</summary>
+    public static IServiceCollection AddSqliteStore(this IServiceCollection services, string? connectionString)
+    {
+        var normalized = Normalize(connectionString ?? DefaultConnectionString);
+        services.AddDbContext<ReferralBotDbContext>(options => Configure(options, normalized));
+        services.AddSingleton<IDatabaseInitializer, SqliteDatabaseInitializer>();
+        return services;
+    }
+
+    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteSetup).Assembly.GetName().Name))
+            .AddInterceptors(SqlitePragmas.Instance);
+
+    // A busy database waits rather than failing at once when writers meet.
+    private static string Normalize(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DefaultTimeout == 30) builder.DefaultTimeout = 60;
+        return builder.ToString();
+    }
+}

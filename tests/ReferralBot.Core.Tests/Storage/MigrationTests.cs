@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Tests.Support;
+
+namespace ReferralBot.Core.Tests.Storage;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Migrations_apply_to_an_empty_database_and_match_the_model()
+    {
+        await using var chat = await ChatScript.StartAsync();
+
+        var pending = await chat.DbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList());
+        var modelChanged = await chat.DbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+
+        Assert.Empty(pending);
+        Assert.False(modelChanged, "The model has changes no migration carries: run dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public async Task The_database_is_in_wal_mode()
+    {
+        await using var chat = await ChatScript.StartAsync();
+
+        var mode = await chat.DbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string)(await command.ExecuteScalarAsync())!;
+        });
+
+        Assert.Equal("wal", mode);
+    }
+
+    [Fact]
+    public async Task The_default_campaign_is_created_on_first_start_from_configuration()
+    {
+        await using var chat = await ChatScript.StartAsync();
+
+        var campaign = await chat.DbAsync(db => db.Campaigns.SingleAsync());
+
+        Assert.Equal("glow-serum", campaign.Slug);
+        Assert.Equal("Glow Serum", campaign.Name);
+        Assert.Equal("https://shop.example.sg/serum?lang=en", campaign.LandingUrl);
+        Assert.Equal(CampaignState.Active, campaign.State);
+    }
+
+    [Fact]
+    public async Task Codes_are_unique_whatever_their_case_even_when_written_directly()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        var jane = (await chat.SendAsync("jane", "/start")).Code;
+
+        var lowerCase = await Assert.ThrowsAsync<DbUpdateException>(() => chat.DbAsync(async db =>
+        {
+            var member = await db.Members.SingleAsync();
+            db.Codes.Add(new ReferralCode { Value = jane.ToLowerInvariant(), MemberId = member.Id, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        }));
+        var secondPrimary = await Assert.ThrowsAsync<DbUpdateException>(() => chat.DbAsync(async db =>
+        {
+            var member = await db.Members.SingleAsync();
+            db.Codes.Add(new ReferralCode { Value = "OTHER22", MemberId = member.Id, IsPrimary = true, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        }));
+
+        Assert.Contains("CHECK constraint failed", lowerCase.InnerException!.Message);
+        Assert.IsType<SqliteException>(secondPrimary.InnerException);
+        Assert.Contains("UNIQUE", secondPrimary.InnerException!.Message);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Setup;
+using ReferralBot.Core.Storage;
+using ReferralBot.Persistence.Sqlite;
+
+namespace ReferralBot.Core.Tests.Support;
+
+/// <summary>
+/// The core as a channel sees it, on a real SQLite file and a fake clock: people send lines, the test reads
+/// the replies. Nothing else is faked.
+/// </summary>
+public sealed class ChatScript : IAsyncDisposable
+{
+    public const string Channel = "test";
+    private readonly TestDatabase database;
+    private readonly IHost host;
+
+    private ChatScript(TestDatabase database, IHost host, FakeTimeProvider time)
+    {
+        this.database = database;
+        this.host = host;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => host.Services;
+
+    public static async Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var database = new TestDatabase();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bot:PublicBaseUrl"] = "https://ref.example.sg",
+            ["Bot:DefaultCampaign"] = "glow-serum",
+            ["Bot:DefaultLandingUrl"] = "https://shop.example.sg/serum?lang=en",
+            ["Bot:Admins:0"] = $"{Channel}:admin",
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddReferralBotCore(builder.Configuration);
+        builder.Services.AddSqliteStore(database.ConnectionString);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ChatScript(database, host, time);
+    }
+
+    public async Task<Said> SendAsync(string user, string text, string? displayName = null)
+    {
+        var name = displayName ?? char.ToUpperInvariant(user[0]) + user[1..];
+        var message = new InboundMessage(Channel, user, user, name, text);
+        return new Said(await Services.GetRequiredService<ConversationGateway>().HandleAsync(message, CancellationToken.None));
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a fresh database context (to look at or arrange rows).</summary>
+    public async Task<T> DbAsync<T>(Func<ReferralBotDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>());
+    }
+
+    public Task<int> CountAsync<T>() where T : class => DbAsync(db => db.Set<T>().CountAsync());
+
+    /// <summary>A visit to the code's web link, written to the database at once.</summary>
+    public async Task ClickAsync(string code, string? source = null)
+    {
+        var redirects = Services.GetRequiredService<ReferralRedirects>();
+        var target = await redirects.FindAsync(code, CancellationToken.None) ?? throw new InvalidOperationException($"No code {code}");
+        await redirects.VisitAsync(target, source, "203.0.113.7", "Mozilla/5.0", CancellationToken.None);
+        await Services.GetRequiredService<ClickWriter>().FlushAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+        database.Dispose();
+    }
+}
