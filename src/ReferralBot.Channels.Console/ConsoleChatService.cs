@@ -34,7 +34,7 @@ internal sealed class ConsoleChatService(
             if (string.IsNullOrWhiteSpace(line)) continue;
             if (io.InputIsPiped) await io.Out.WriteLineAsync($"{identity.UserId} › {line}");
 
-            if (line.TrimStart().StartsWith("/as", StringComparison.OrdinalIgnoreCase) && CommandLine.Parse(line) is { Name: "as" } switchTo)
+            if (CommandLine.Parse(line) is { Name: "as" } switchTo)
             {
                 await SwitchAsync(switchTo.ArgumentText);
                 continue;
@@ -59,7 +59,7 @@ internal sealed class ConsoleChatService(
 
     private Task WhenStartedAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         return started.Task.WaitAsync(stoppingToken);
     }

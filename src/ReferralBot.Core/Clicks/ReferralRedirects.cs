@@ -53,7 +53,7 @@ public sealed class ReferralRedirects(
                 CampaignId = target.CampaignId,
                 Code = target.Code,
                 Source = tag,
-                Visitor = visitorKey is null ? null : VisitorHash(visitorKey + '|' + userAgent, now),
+                Visitor = VisitorHash($"{visitorKey}|{userAgent}", now),
                 OccurredAt = now,
             }, cancellationToken);
         }

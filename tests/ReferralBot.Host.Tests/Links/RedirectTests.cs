@@ -1,0 +1,161 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using ReferralBot.Host.Tests.Support;
+
+namespace ReferralBot.Host.Tests.Links;
+
+public sealed class RedirectTests
+{
+    [Fact]
+    public async Task A_click_redirects_to_the_landing_url_with_the_utm_tags_and_is_counted()
+    {
+        using var factory = new ReferralBotFactory();
+        var code = await factory.CodeOfAsync("jane");
+
+        var response = await factory.CreateBrowser().GetAsync($"/r/{code}?s=ig");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(
+            $"https://shop.example.sg/serum?lang=en&utm_source=ig&utm_medium=referral&utm_campaign=glow-serum&utm_content={code}&ref={code}#buy",
+            response.Headers.Location!.OriginalString);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        await factory.FlushClicksAsync();
+        var click = Assert.Single(await factory.StoredClicksAsync());
+        Assert.Equal(code, click.Code);
+        Assert.Equal("ig", click.Source);
+        Assert.NotNull(click.Visitor);
+    }
+
+    [Fact]
+    public async Task The_code_in_the_link_is_case_insensitive()
+    {
+        using var factory = new ReferralBotFactory();
+        var code = await factory.CodeOfAsync("jane");
+
+        var response = await factory.CreateBrowser().GetAsync($"/r/{code.ToLowerInvariant()}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains($"utm_content={code}&ref={code}", response.Headers.Location!.OriginalString);
+        Assert.Contains("utm_source=referralbot", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_click_shows_in_the_members_stats()
+    {
+        using var factory = new ReferralBotFactory();
+        var code = await factory.CodeOfAsync("jane");
+
+        await factory.CreateBrowser().GetAsync($"/r/{code}");
+        await factory.FlushClicksAsync();
+
+        Assert.Contains("1 click, last one", await factory.SayAsync("jane", "/stats"));
+    }
+
+    [Theory]
+    [InlineData("TelegramBot (like TwitterBot)")]
+    [InlineData("WhatsApp/2.23.20.0")]
+    [InlineData("facebookexternalhit/1.1")]
+    public async Task Link_previews_are_redirected_but_not_counted(string userAgent)
+    {
+        using var factory = new ReferralBotFactory();
+        var code = await factory.CodeOfAsync("jane");
+        var browser = factory.CreateBrowser();
+        browser.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+
+        var response = await browser.GetAsync($"/r/{code}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await factory.FlushClicksAsync();
+        Assert.Empty(await factory.StoredClicksAsync());
+    }
+
+    [Fact]
+    public async Task A_head_request_is_answered_but_not_counted()
+    {
+        using var factory = new ReferralBotFactory();
+        var code = await factory.CodeOfAsync("jane");
+
+        var response = await factory.CreateBrowser().SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/r/{code}"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await factory.FlushClicksAsync();
+        Assert.Empty(await factory.StoredClicksAsync());
+    }
+
+    [Fact]
+    public async Task A_source_tag_that_is_not_a_plain_word_is_not_recorded()
+    {
+        using var factory = new ReferralBotFactory();
+        var code = await factory.CodeOfAsync("jane");
+
+        var response = await factory.CreateBrowser().GetAsync($"/r/{code}?s=%3Cscript%3E");
+
+        Assert.Contains("utm_source=referralbot", response.Headers.Location!.OriginalString);
+        await factory.FlushClicksAsync();
+        Assert.Null(Assert.Single(await factory.StoredClicksAsync()).Source);
+    }
+
+    [Theory]
+    [InlineData("/r/NOSUCH99")]
+    [InlineData("/r/x")]
+    [InlineData("/r/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    public async Task An_unknown_code_gets_a_friendly_404_page(string path)
+    {
+        using var factory = new ReferralBotFactory();
+
+        var response = await factory.CreateBrowser().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("This referral link doesn’t work", page);
+        Assert.DoesNotContain("<script>", page);
+    }
+
+    [Fact]
+    public async Task The_404_page_suggests_a_code_one_typo_away()
+    {
+        using var factory = new ReferralBotFactory();
+        var code = await factory.CodeOfAsync("jane");
+        var typo = code[..^1] + (code[^1] == '9' ? '8' : '9');
+
+        var page = await (await factory.CreateBrowser().GetAsync($"/r/{typo}?s=ig")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"Did you mean <a href=\"/r/{code}?s=ig\">{code}</a>?", page);
+    }
+
+    [Fact]
+    public async Task Clicks_still_buffered_at_shutdown_are_written()
+    {
+        var folder = Directory.CreateTempSubdirectory("referralbot-shutdown-").FullName;
+        try
+        {
+            string code;
+            var factory = new ReferralBotFactory(new Dictionary<string, string?> { ["Clicks:FlushInterval"] = "01:00:00" }, folder);
+            await using (factory)
+            {
+                code = await factory.CodeOfAsync("jane");
+                var browser = factory.CreateBrowser();
+                for (var i = 0; i < 25; i++) Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync($"/r/{code}")).StatusCode);
+                Assert.Empty(await factory.StoredClicksAsync());
+            }
+
+            Assert.Equal(25L, Count(Path.Combine(folder, "referralbot.db"), code));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static long Count(string file, string code)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM Clicks WHERE Code = $code";
+        command.Parameters.AddWithValue("$code", code);
+        return (long)command.ExecuteScalar()!;
+    }
+}

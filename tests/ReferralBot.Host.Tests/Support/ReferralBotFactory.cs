@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Host.Tests.Support;
+
+/// <summary>The whole service in-process, on its own SQLite file, with the terminal chat off unless a test turns it on.</summary>
+public sealed class ReferralBotFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    private readonly bool ownsFolder;
+
+    /// <param name="folder">A folder the test owns (kept after disposal); by default a temporary one, deleted.</param>
+    public ReferralBotFactory(IDictionary<string, string?>? overrides = null, string? folder = null)
+    {
+        ownsFolder = folder is null;
+        Folder = folder ?? Directory.CreateTempSubdirectory("referralbot-host-").FullName;
+        DatabaseFile = Path.Combine(Folder, "referralbot.db");
+        settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ReferralBot"] = $"Data Source={DatabaseFile}",
+            ["Bot:PublicBaseUrl"] = "https://ref.example.sg",
+            ["Bot:DefaultCampaign"] = "glow-serum",
+            ["Bot:DefaultLandingUrl"] = "https://shop.example.sg/serum?lang=en#buy",
+            ["ConsoleChat:Enabled"] = "false",
+            ["ConsoleChat:FilesPath"] = Path.Combine(Folder, "files"),
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+    }
+
+    public string Folder { get; }
+
+    public string DatabaseFile { get; }
+
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => ConfigureTestServices?.Invoke(services));
+    }
+
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A person types <paramref name="text"/> in a chat; the replies' text comes back.</summary>
+    public async Task<string> SayAsync(string user, string text)
+    {
+        var gateway = Services.GetRequiredService<ConversationGateway>();
+        var replies = await gateway.HandleAsync(new InboundMessage("test", user, user, char.ToUpperInvariant(user[0]) + user[1..], text), CancellationToken.None);
+        return string.Join("\n", replies.OfType<TextReply>().Select(r => r.Html));
+    }
+
+    public async Task<string> CodeOfAsync(string user)
+    {
+        var text = await SayAsync(user, "/code");
+        var start = text.IndexOf("<b>", StringComparison.Ordinal) + 3;
+        return text[start..text.IndexOf("</b>", start, StringComparison.Ordinal)];
+    }
+
+    public Task FlushClicksAsync() => Services.GetRequiredService<ClickWriter>().FlushAsync(CancellationToken.None);
+
+    public async Task<List<Click>> StoredClicksAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>().Clicks.OrderBy(c => c.Id).ToListAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!ownsFolder) return;
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS's temp cleanup.
+        }
+    }
+}
