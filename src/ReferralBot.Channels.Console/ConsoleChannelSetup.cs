@@ -13,6 +13,7 @@ public static class ConsoleChannelSetup
 
         services.AddSingleton(io ?? ConsoleIo.Terminal());
         services.AddSingleton<ConsoleReplyWriter>();
+        services.AddSingleton<ConsoleLineReader>();
         services.AddHostedService<ConsoleChatService>();
         return services;
     }

@@ -13,6 +13,7 @@ internal sealed class ConsoleChatService(
     ConsoleIo io,
     ConversationGateway conversation,
     ConsoleReplyWriter writer,
+    ConsoleLineReader reader,
     IHostApplicationLifetime lifetime,
     IOptions<BotOptions> bot) : BackgroundService
 {
@@ -29,7 +30,7 @@ internal sealed class ConsoleChatService(
         while (!stoppingToken.IsCancellationRequested)
         {
             if (!io.InputIsPiped) await io.Out.WriteAsync($"{identity.UserId} › ");
-            var line = await io.In.ReadLineAsync(stoppingToken).AsTask().WaitAsync(stoppingToken);
+            var line = await reader.ReadLineAsync(stoppingToken);
             if (line is null || line.Trim() is "/quit" or "/exit") break;
             if (string.IsNullOrWhiteSpace(line)) continue;
             if (io.InputIsPiped) await io.Out.WriteLineAsync($"{identity.UserId} › {line}");
