@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
@@ -96,5 +98,35 @@ public sealed class CodeScriptTests
 
         Assert.Contains("&lt;b&gt;Eve&lt;/b&gt; &amp; co", said.Html);
         Assert.Matches("^EVE[2-9]{2}$", said.Code);
+    }
+
+    [Fact]
+    public async Task Start_while_no_campaign_is_running_says_so_and_joins_nothing()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        await chat.DbAsync(async db =>
+        {
+            (await db.Campaigns.SingleAsync()).State = CampaignState.Paused;
+            return await db.SaveChangesAsync();
+        });
+
+        var said = await chat.SendAsync("alex", "/start");
+
+        Assert.Contains("No campaign is running right now", said.Text);
+        Assert.Equal(0, await chat.CountAsync<Member>());
+    }
+
+    [Fact]
+    public async Task A_member_of_a_paused_campaign_still_gets_their_code()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        var code = (await chat.SendAsync("alex", "/start")).Code;
+        await chat.DbAsync(async db =>
+        {
+            (await db.Campaigns.SingleAsync()).State = CampaignState.Paused;
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(code, (await chat.SendAsync("alex", "/code")).Code);
     }
 }

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+using ReferralBot.Host.Tests.Support;
+
+namespace ReferralBot.Host.Tests.Setup;
+
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("Bot:PublicBaseUrl", "ftp://ref.example.sg", "Bot:PublicBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Bot:DefaultLandingUrl", "shop.example.sg", "Bot:DefaultLandingUrl must be an absolute http(s) URL")]
+    [InlineData("Bot:DefaultCampaign", "Spring Sale!", "Bot:DefaultCampaign must be a slug")]
+    [InlineData("Bot:Admins:0", "123456789", "Bot:Admins entries are 'channel:userId'")]
+    [InlineData("Bot:DefaultCurrency", "dollars", "Bot:DefaultCurrency must be an ISO 4217 code")]
+    public void A_bad_setting_stops_start_up_naming_the_key(string key, string value, string expected)
+    {
+        using var factory = new ReferralBotFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(expected, error.Message);
+    }
+}
