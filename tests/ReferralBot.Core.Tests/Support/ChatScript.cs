@@ -49,7 +49,17 @@ public sealed class ChatScript : IAsyncDisposable
         builder.Services.AddReferralBotCore(builder.Configuration);
         builder.Services.AddSqliteStore(database.ConnectionString);
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            database.Dispose();
+            throw;
+        }
+
         return new ChatScript(database, host, time);
     }
 

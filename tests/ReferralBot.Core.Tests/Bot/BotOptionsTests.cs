@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using ReferralBot.Host.Tests.Support;
+using ReferralBot.Core.Tests.Support;
 
-namespace ReferralBot.Host.Tests.Setup;
+namespace ReferralBot.Core.Tests.Bot;
 
-public sealed class ConfigurationTests
+public sealed class BotOptionsTests
 {
     [Theory]
     [InlineData("Bot:PublicBaseUrl", "ftp://ref.example.sg", "Bot:PublicBaseUrl must be an absolute http(s) URL")]
@@ -11,11 +11,10 @@ public sealed class ConfigurationTests
     [InlineData("Bot:DefaultCampaign", "Spring Sale!", "Bot:DefaultCampaign must be a slug")]
     [InlineData("Bot:Admins:0", "123456789", "Bot:Admins entries are 'channel:userId'")]
     [InlineData("Bot:DefaultCurrency", "dollars", "Bot:DefaultCurrency must be an ISO 4217 code")]
-    public void A_bad_setting_stops_start_up_naming_the_key(string key, string value, string expected)
+    public async Task A_bad_setting_stops_start_up_naming_the_key(string key, string value, string expected)
     {
-        using var factory = new ReferralBotFactory(new Dictionary<string, string?> { [key] = value });
-
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => ChatScript.StartAsync(new Dictionary<string, string?> { [key] = value }));
 
         Assert.Contains(expected, error.Message);
     }
