@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Outbound;
 
 namespace ReferralBot.Channels.Console;
 
@@ -14,6 +15,7 @@ public static class ConsoleChannelSetup
         services.AddSingleton(io ?? ConsoleIo.Terminal());
         services.AddSingleton<ConsoleReplyWriter>();
         services.AddSingleton<ConsoleLineReader>();
+        services.AddSingleton<IOutboundChannel, ConsoleOutboundChannel>();
         services.AddHostedService<ConsoleChatService>();
         return services;
     }

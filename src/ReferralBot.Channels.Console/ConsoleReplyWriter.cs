@@ -5,9 +5,28 @@ using ReferralBot.Core.Links;
 namespace ReferralBot.Channels.Console;
 
 /// <summary>Renders the core's replies in the terminal; pictures and files are saved and their paths printed.</summary>
-internal sealed class ConsoleReplyWriter(ConsoleIo io, IOptions<ConsoleChatOptions> options)
+internal sealed class ConsoleReplyWriter(ConsoleIo io, IOptions<ConsoleChatOptions> options) : IDisposable
 {
-    public async Task WriteAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    // Replies to what was typed and messages sent on the bot's own initiative must not interleave.
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public async Task WriteAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken, string? heading = null)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (heading is not null) await io.Out.WriteLineAsync(heading.AsMemory(), cancellationToken);
+            await WriteRepliesAsync(replies, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private async Task WriteRepliesAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         foreach (var reply in replies)
         {

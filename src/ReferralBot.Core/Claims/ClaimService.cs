@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Members;
+using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Claims;
@@ -13,6 +15,9 @@ public sealed partial class ClaimService(
     ReferralBotDbContext db,
     MemberDirectory members,
     CodeSuggester suggester,
+    Outbox outbox,
+    OutboxSignal outboxSignal,
+    PromptRenderer prompts,
     TimeProvider time,
     ILogger<ClaimService> logger)
 {
@@ -47,9 +52,11 @@ public sealed partial class ClaimService(
             Via = via,
             ClaimedAt = time.GetUtcNow().UtcDateTime,
         });
+        await TellReferrerAsync(referrer, claimant, code, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            outboxSignal.Notify();
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
@@ -61,6 +68,20 @@ public sealed partial class ClaimService(
 
         LogClaimed(logger, claimant.Address, code, referrer.Campaign.Slug, via);
         return new ClaimOutcome.Claimed(member, referrer, joined);
+    }
+
+    // Stored with the claim itself: the referrer hears of every sign-up exactly once, even across a restart.
+    private async Task TellReferrerAsync(Member referrer, Person claimant, string code, CancellationToken cancellationToken)
+    {
+        var signUps = await db.Claims.CountAsync(c => c.ReferrerMemberId == referrer.Id, cancellationToken) + 1;
+        var notice = await prompts.TextAsync(PromptName.ReferrerNewSignUp, new
+        {
+            Name = claimant.DisplayName,
+            Campaign = referrer.Campaign.Name,
+            Code = code,
+            SignUps = signUps,
+        }, referrer.Person.Locale);
+        outbox.Add(referrer.Person, $"claim:{referrer.CampaignId}:{claimant.Id}:referrer", [notice]);
     }
 
     private Task<Member?> FirstReferrerAsync(int referredMemberId, CancellationToken cancellationToken) =>

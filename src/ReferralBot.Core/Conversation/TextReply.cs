@@ -1,6 +1,3 @@
 namespace ReferralBot.Core.Conversation;
 
-public sealed record TextReply(string Html, IReadOnlyList<ReplyButton> Buttons) : Reply
-{
-    public TextReply(string html) : this(html, []) { }
-}
+public sealed record TextReply(string Html, IReadOnlyList<ReplyButton> Buttons) : Reply;

@@ -32,7 +32,11 @@ public sealed partial class MemberDirectory(
             person.Username = message.Username is null ? person.Username : Truncate(message.Username, 64);
             person.Locale = Truncate(message.Locale, 16);
             person.LastSeenAt = now;
-            if (message.IsPrivateChat) person.PrivateChatId = message.ChatId;
+            if (message.IsPrivateChat)
+            {
+                person.PrivateChatId = message.ChatId;
+                person.UnreachableAt = null; // writing to us again means we can write back
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

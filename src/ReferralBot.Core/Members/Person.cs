@@ -13,6 +13,9 @@ public sealed class Person
     /// <summary>Where the bot can write to them on its own later (notifications, nudges).</summary>
     public string? PrivateChatId { get; set; }
 
+    /// <summary>When a channel said they cannot be written to (blocked the bot, deleted their account).</summary>
+    public DateTime? UnreachableAt { get; set; }
+
     public DateTime FirstSeenAt { get; init; }
     public DateTime LastSeenAt { get; set; }
 

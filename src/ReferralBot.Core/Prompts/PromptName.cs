@@ -24,6 +24,7 @@ public static class PromptName
     public const string ClaimAlreadyClaimed = "claim-already-claimed";
     public const string ClaimCampaignClosed = "claim-campaign-closed";
     public const string ClaimCircular = "claim-circular";
+    public const string ReferrerNewSignUp = "referrer-new-sign-up";
     public const string Stats = "stats";
     public const string StatsNotMember = "stats-not-member";
     public const string SomethingWentWrong = "something-went-wrong";

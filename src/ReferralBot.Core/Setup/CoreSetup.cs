@@ -6,8 +6,10 @@ using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Claims;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
+using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Stats;
 
@@ -21,6 +23,7 @@ public static class CoreSetup
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.Section);
         services.AddOptions<ClickOptions>().BindConfiguration(ClickOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddHostedService<CoreStartup>();
@@ -31,7 +34,19 @@ public static class CoreSetup
             .AddMembers(configuration)
             .AddClaims()
             .AddClicks()
-            .AddStats();
+            .AddStats()
+            .AddMessaging();
+    }
+
+    private static IServiceCollection AddMessaging(this IServiceCollection services)
+    {
+        services.AddSingleton<InboundReceipts>();
+        services.AddSingleton<Reachability>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
     }
 
     private static IServiceCollection AddConversation(this IServiceCollection services)

@@ -137,6 +137,35 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.ToTable("Clicks");
                 });
 
+            modelBuilder.Entity("ReferralBot.Core.Inbound.InboundReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("InboundReceipt");
+                });
+
             modelBuilder.Entity("ReferralBot.Core.Members.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -201,6 +230,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UnreachableAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Username")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -241,6 +273,65 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                             t.HasCheckConstraint("CK_Codes_Value_upper", "\"Value\" = upper(\"Value\")");
                         });
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Outbound.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DroppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SentAt", "DroppedAt", "DueAt");
+
+                    b.ToTable("Outbox", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Claims.Claim", b =>
@@ -313,6 +404,15 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Outbound.OutboxMessage", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Members.Member", b =>

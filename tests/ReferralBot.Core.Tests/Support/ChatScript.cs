@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Setup;
 using ReferralBot.Core.Storage;
 using ReferralBot.Persistence.Sqlite;
@@ -32,10 +33,21 @@ public sealed class ChatScript : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null)
+    public RecordingChannel Outbound => Services.GetRequiredService<RecordingChannel>();
+
+    public static Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null) => StartAsync(new TestDatabase(), settings);
+
+    /// <summary>The service started again on the same database file, as after a restart.</summary>
+    public async Task<ChatScript> RestartAsync()
     {
-        var database = new TestDatabase();
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await host.StopAsync();
+        host.Dispose();
+        return await StartAsync(database, null, Time);
+    }
+
+    private static async Task<ChatScript> StartAsync(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock = null)
+    {
+        var time = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -48,6 +60,8 @@ public sealed class ChatScript : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddReferralBotCore(builder.Configuration);
         builder.Services.AddSqliteStore(database.ConnectionString);
+        builder.Services.AddSingleton<RecordingChannel>();
+        builder.Services.AddSingleton<IOutboundChannel>(sp => sp.GetRequiredService<RecordingChannel>());
         var host = builder.Build();
         try
         {

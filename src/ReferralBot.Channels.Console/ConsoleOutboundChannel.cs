@@ -1,0 +1,16 @@
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Outbound;
+
+namespace ReferralBot.Channels.Console;
+
+/// <summary>Messages the bot sends a terminal user on its own are printed as they go out, marked with who they are for.</summary>
+internal sealed class ConsoleOutboundChannel(ConsoleReplyWriter writer) : IOutboundChannel
+{
+    public string Channel => ConsoleChatService.Channel;
+
+    public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        await writer.WriteAsync(replies, cancellationToken, heading: $"📨 to {chatId}:");
+        return DeliveryResult.Delivered;
+    }
+}

@@ -1,0 +1,12 @@
+using ReferralBot.Core.Conversation;
+
+namespace ReferralBot.Core.Outbound;
+
+/// <summary>A channel the bot can write to on its own (notifications, nudges), through that channel's own send queue.</summary>
+public interface IOutboundChannel
+{
+    /// <summary>The channel's name as in <see cref="InboundMessage.Channel"/>: <c>telegram</c>.</summary>
+    string Channel { get; }
+
+    Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken);
+}

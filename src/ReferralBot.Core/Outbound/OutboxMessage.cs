@@ -1,0 +1,27 @@
+namespace ReferralBot.Core.Outbound;
+
+/// <summary>
+/// A message the bot sends on its own, stored before it is sent so that a restart does not lose it. The key
+/// (for example <c>claim:42:referrer</c>) is unique: the same notification is never queued twice.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; private set; }
+    public required string Key { get; init; }
+    public int PersonId { get; init; }
+    public required string Channel { get; init; }
+    public required string ChatId { get; init; }
+
+    /// <summary>The replies to send, as JSON.</summary>
+    public required string Payload { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+    public DateTime DueAt { get; set; }
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>Set when it will never be sent (the person is unreachable); with the reason.</summary>
+    public DateTime? DroppedAt { get; set; }
+
+    public string? DropReason { get; set; }
+    public int Attempts { get; set; }
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Tests.Support;
+
+namespace ReferralBot.Core.Tests.Outbound;
+
+public sealed class OutboxScriptTests
+{
+    [Fact]
+    public async Task A_referrer_hears_of_each_sign_up_once()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        var jane = (await chat.SendAsync("jane", "/start")).Code;
+
+        await chat.SendAsync("bob", $"/start {jane}");
+        var first = await chat.Outbound.NextAsync();
+        await chat.SendAsync("bob", $"/claim {jane}");
+        await chat.SendAsync("mei", $"/claim {jane}");
+        var second = await chat.Outbound.NextAsync();
+
+        Assert.Equal("jane", first.ChatId);
+        Assert.Equal($"🙌 Bob just joined Glow Serum with your code {jane}. That's 1 sign-up so far!", first.Said.Text);
+        Assert.Equal($"🙌 Mei just joined Glow Serum with your code {jane}. That's 2 sign-ups so far!", second.Said.Text);
+        Assert.Equal(2, await chat.CountAsync<OutboxMessage>());
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_is_tried_again_after_a_backoff()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        var jane = (await chat.SendAsync("jane", "/start")).Code;
+        chat.Outbound.Outcomes.Enqueue(DeliveryResult.Failed);
+
+        await chat.SendAsync("bob", $"/start {jane}");
+        var due = await WaitForAsync(chat, m => m.Attempts == 1);
+        chat.Time.Advance(due.DueAt - chat.Time.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(2));
+        var delivered = await chat.Outbound.NextAsync();
+
+        Assert.Contains("Bob just joined", delivered.Said.Text);
+        Assert.NotNull((await WaitForAsync(chat, m => m.SentAt != null)).SentAt);
+    }
+
+    [Fact]
+    public async Task An_unreachable_person_gets_nothing_more()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        var jane = (await chat.SendAsync("jane", "/start")).Code;
+        chat.Outbound.Outcomes.Enqueue(DeliveryResult.Unreachable);
+
+        await chat.SendAsync("bob", $"/start {jane}");
+        var dropped = await WaitForAsync(chat, m => m.DroppedAt != null);
+        await chat.SendAsync("mei", $"/start {jane}");
+
+        Assert.Equal("unreachable", dropped.DropReason);
+        Assert.Equal(1, await chat.CountAsync<OutboxMessage>());
+    }
+
+    [Fact]
+    public async Task Messages_stored_before_a_restart_are_sent_after_it()
+    {
+        var chat = await ChatScript.StartAsync();
+        var jane = (await chat.SendAsync("jane", "/start")).Code;
+        chat.Outbound.Outcomes.Enqueue(DeliveryResult.Failed);
+        await chat.SendAsync("bob", $"/start {jane}");
+        var pending = await WaitForAsync(chat, m => m.Attempts == 1);
+
+        await using var restarted = await chat.RestartAsync();
+        restarted.Time.Advance(pending.DueAt - restarted.Time.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(1));
+        var delivered = await restarted.Outbound.NextAsync();
+
+        Assert.Contains("Bob just joined", delivered.Said.Text);
+        Assert.Single(restarted.Outbound.Delivered);
+    }
+
+    // The dispatcher settles a row on its own task after the channel answers; wait (bounded) until the row shows it.
+    private static async Task<OutboxMessage> WaitForAsync(ChatScript chat, Func<OutboxMessage, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var message = await chat.DbAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync());
+            if (condition(message)) return message;
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}
