@@ -1,3 +1,4 @@
+using ReferralBot.Channels.Telegram.Receiving;
 using ReferralBot.Host.Links;
 using ReferralBot.Host.Setup;
 
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapReferralLinksApi();
+app.MapTelegramWebhook();
 app.MapHealthChecks("/healthz");
 
 app.Run();

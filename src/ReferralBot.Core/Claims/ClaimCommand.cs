@@ -8,6 +8,8 @@ public sealed class ClaimCommand(ClaimService claims, ClaimReplies replies, Prom
 {
     public string Name => "claim";
 
+    public string? MenuPrompt => PromptName.MenuClaim;
+
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (context.Arguments.Count == 0) return [await prompts.TextAsync(PromptName.ClaimUsage, null, context.Locale)];

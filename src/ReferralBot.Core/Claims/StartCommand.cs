@@ -18,6 +18,8 @@ public sealed class StartCommand(
 {
     public string Name => "start";
 
+    public string? MenuPrompt => PromptName.MenuStart;
+
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (context.Arguments.Count > 0)

@@ -7,6 +7,8 @@ public sealed class HelpCommand(PromptRenderer prompts) : IChatCommand
 {
     public string Name => "help";
 
+    public string? MenuPrompt => PromptName.MenuHelp;
+
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
         [await prompts.TextAsync(PromptName.Help, new { context.IsAdmin, context.Message.Channel }, context.Locale)];
 }

@@ -8,5 +8,8 @@ public interface IChatCommand
 
     bool AdminOnly => false;
 
+    /// <summary>The prompt describing it in a channel's command menu (Telegram's "/" list); null keeps it out.</summary>
+    string? MenuPrompt => null;
+
     Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken);
 }

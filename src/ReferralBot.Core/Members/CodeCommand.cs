@@ -1,3 +1,4 @@
+using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Conversation;
 
 namespace ReferralBot.Core.Members;
@@ -6,6 +7,8 @@ namespace ReferralBot.Core.Members;
 public sealed class CodeCommand(MembershipResolver memberships, CodeCardBuilder cards) : IChatCommand
 {
     public string Name => "code";
+
+    public string? MenuPrompt => PromptName.MenuCode;
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {

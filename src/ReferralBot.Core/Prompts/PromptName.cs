@@ -34,6 +34,12 @@ public static class PromptName
     public const string FreeTextLooksLikeCode = "free-text-code";
     public const string AdminOnly = "admin-only";
     public const string NotFoundPage = "not-found-page";
+    public const string GroupUsePrivateChat = "group-use-private-chat";
+    public const string MenuStart = "menu-start";
+    public const string MenuCode = "menu-code";
+    public const string MenuClaim = "menu-claim";
+    public const string MenuStats = "menu-stats";
+    public const string MenuHelp = "menu-help";
 
     public static IReadOnlyList<string> All { get; } = typeof(PromptName)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

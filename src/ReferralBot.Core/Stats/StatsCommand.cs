@@ -9,6 +9,8 @@ public sealed class StatsCommand(MemberDirectory members, MemberStatsQuery stats
 {
     public string Name => "stats";
 
+    public string? MenuPrompt => PromptName.MenuStats;
+
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var slug = context.Arguments.FirstOrDefault()?.ToLowerInvariant();

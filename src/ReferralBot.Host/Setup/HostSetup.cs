@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 using ReferralBot.Channels.Console;
+using ReferralBot.Channels.Telegram.Setup;
 using ReferralBot.Core.Setup;
 using ReferralBot.Core.Storage;
 using ReferralBot.Persistence.Sqlite;
@@ -15,6 +16,7 @@ public static class HostSetup
         builder.Services.AddReferralBotCore(builder.Configuration);
         builder.Services.AddSqliteStore(builder.Configuration.GetConnectionString("ReferralBot"));
         builder.Services.AddConsoleChat(builder.Configuration);
+        builder.Services.AddTelegramChannel(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<ReferralBotDbContext>("database");
         return builder;
     }

@@ -1,0 +1,33 @@
+using System.Globalization;
+using ReferralBot.Core.Conversation;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace ReferralBot.Channels.Telegram.Receiving;
+
+/// <summary>Telegram's messages and button presses as the core's channel-neutral <see cref="InboundMessage"/>.</summary>
+internal static class TelegramInbound
+{
+    public const string Channel = "telegram";
+
+    public static InboundMessage? From(Message message)
+    {
+        if (message.From is not { IsBot: false } from || message.Text is not { } text) return null;
+        return Person(from, message.Chat, text) with { IsPrivateChat = message.Chat.Type == ChatType.Private };
+    }
+
+    public static InboundMessage? From(CallbackQuery query)
+    {
+        if (query.Message?.Chat is not { } chat || query.Data is not { } data) return null;
+        return Person(query.From, chat, data) with { IsPrivateChat = chat.Type == ChatType.Private, IsButtonPress = true };
+    }
+
+    private static InboundMessage Person(User from, Chat chat, string text) =>
+        new(Channel, chat.Id.ToString(CultureInfo.InvariantCulture), from.Id.ToString(CultureInfo.InvariantCulture), Name(from), text)
+        {
+            Username = from.Username,
+            Locale = string.IsNullOrWhiteSpace(from.LanguageCode) ? "en" : from.LanguageCode,
+        };
+
+    private static string Name(User from) => $"{from.FirstName} {from.LastName}".Trim();
+}

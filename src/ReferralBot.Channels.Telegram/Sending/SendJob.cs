@@ -1,0 +1,18 @@
+using ReferralBot.Core.Outbound;
+
+namespace ReferralBot.Channels.Telegram.Sending;
+
+/// <summary>One Bot API send to one chat; the send is re-run on a retry, so it must build its request afresh.</summary>
+internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
+{
+    public long ChatId { get; } = chatId;
+
+    public Func<CancellationToken, Task> Send { get; } = send;
+
+    public TaskCompletionSource<DeliveryResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int Attempts { get; set; }
+
+    /// <summary>Groups and channels have negative ids and a stricter per-chat limit.</summary>
+    public bool IsGroup => ChatId < 0;
+}

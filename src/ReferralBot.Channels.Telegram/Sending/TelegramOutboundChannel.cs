@@ -1,0 +1,21 @@
+using System.Globalization;
+using ReferralBot.Channels.Telegram.Setup;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Outbound;
+
+namespace ReferralBot.Channels.Telegram.Sending;
+
+/// <summary>Notifications and nudges to Telegram users, through the same rate-limited queue as replies.</summary>
+internal sealed class TelegramOutboundChannel(TelegramReplySender sender, TelegramBotState state) : IOutboundChannel
+{
+    public const string Name = TelegramOptions.ChannelName;
+
+    public string Channel => Name;
+
+    public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        // Until the bot is connected (or with a refused token) nothing can go out; the outbox keeps it for later.
+        if (!state.IsReady) return DeliveryResult.Failed;
+        return await sender.SendAsync(long.Parse(chatId, CultureInfo.InvariantCulture), replies).WaitAsync(cancellationToken);
+    }
+}

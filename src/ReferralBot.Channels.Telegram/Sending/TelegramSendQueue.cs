@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReferralBot.Channels.Telegram.Setup;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Outbound;
+
+namespace ReferralBot.Channels.Telegram.Sending;
+
+/// <summary>
+/// Every Bot API send goes through here. One loop decides what may start: sends are spaced to stay under the
+/// overall rate (30/s), each chat gets one at a time and at most one per second (one per three seconds for a
+/// group, Telegram's 20 a minute), a 429 pauses every send for its <c>retry_after</c>, 5xx and network errors
+/// are tried again with a growing backoff, and a 403 ends the chat's queue as unreachable.
+/// </summary>
+internal sealed partial class TelegramSendQueue(
+    IOptions<TelegramOptions> options,
+    Reachability reachability,
+    TimeProvider time,
+    ILogger<TelegramSendQueue> logger) : BackgroundService
+{
+    private readonly Channel<SendEvent> events = Channel.CreateUnbounded<SendEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<long, ChatLane> lanes = [];
+    private readonly PriorityQueue<ChatLane, DateTimeOffset> ready = new();
+    private DateTimeOffset nextGlobalStart = DateTimeOffset.MinValue;
+    private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
+    private int inFlight;
+
+    /// <summary>Queues a send; the task completes when it was delivered, refused for good, or given up.</summary>
+    public Task<DeliveryResult> EnqueueAsync(long chatId, Func<CancellationToken, Task> send)
+    {
+        var job = new SendJob(chatId, send);
+        if (!events.Writer.TryWrite(new SendEvent.Queued(job))) job.Done.TrySetResult(DeliveryResult.Failed);
+        return job.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                while (events.Reader.TryRead(out var e)) Apply(e);
+                var wait = StartWhatMayStart(stoppingToken);
+                await WaitAsync(wait, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            events.Writer.TryComplete();
+            foreach (var job in lanes.Values.SelectMany(l => l.Jobs)) job.Done.TrySetResult(DeliveryResult.Failed);
+        }
+    }
+
+    /// <summary>Starts every send allowed now; returns how long until the next one may start (null: nothing waits).</summary>
+    private TimeSpan? StartWhatMayStart(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (ready.TryPeek(out var lane, out var laneTime))
+        {
+            var now = time.GetUtcNow();
+            var startAt = Max(laneTime, nextGlobalStart, pausedUntil);
+            if (startAt > now) return startAt - now;
+            if (inFlight >= settings.MaxConcurrentSends) return null;
+
+            ready.Dequeue();
+            lane.Scheduled = false;
+            var job = lane.Jobs.Dequeue();
+            lane.Busy = true;
+            lane.NextAllowed = now + (job.IsGroup ? settings.GroupChatInterval : settings.PrivateChatInterval);
+            nextGlobalStart = now + TimeSpan.FromSeconds(1 / settings.MaxMessagesPerSecond);
+            inFlight++;
+            _ = RunAsync(job, stoppingToken);
+        }
+
+        return null;
+    }
+
+    private async Task RunAsync(SendJob job, CancellationToken stoppingToken)
+    {
+        job.Attempts++;
+        try
+        {
+            await job.Send(stoppingToken);
+            events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Delivered));
+        }
+        catch (Exception ex) when (SendFailure.IsRateLimit(ex, out var retryAfter))
+        {
+            LogRateLimited(logger, job.ChatId, retryAfter.TotalSeconds);
+            events.Writer.TryWrite(new SendEvent.Retry(job, retryAfter, Everyone: true));
+        }
+        catch (Exception ex) when (SendFailure.IsUnreachable(ex))
+        {
+            events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Unreachable));
+            await reachability.MarkUnreachableAsync(
+                TelegramOutboundChannel.Name, job.ChatId.ToString(CultureInfo.InvariantCulture), ex.Message, CancellationToken.None);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested && SendFailure.IsTransient(ex) && job.Attempts < options.Value.MaxSendAttempts)
+        {
+            var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, job.Attempts - 1)));
+            LogRetrying(logger, ex, job.ChatId, job.Attempts, backoff.TotalSeconds);
+            events.Writer.TryWrite(new SendEvent.Retry(job, backoff, Everyone: false));
+        }
+        catch (Exception ex)
+        {
+            LogGaveUp(logger, ex, job.ChatId, job.Attempts);
+            events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Failed));
+        }
+    }
+
+    private void Apply(SendEvent e)
+    {
+        switch (e)
+        {
+            case SendEvent.Queued(var job):
+                Schedule(Lane(job.ChatId), add: job);
+                break;
+            case SendEvent.Finished(var job, var result):
+                inFlight--;
+                job.Done.TrySetResult(result);
+                var lane = Lane(job.ChatId);
+                lane.Busy = false;
+                // A chat that refuses the bot refuses everything still queued for it.
+                if (result == DeliveryResult.Unreachable)
+                    while (lane.Jobs.TryDequeue(out var queued)) queued.Done.TrySetResult(DeliveryResult.Unreachable);
+                Schedule(lane);
+                break;
+            case SendEvent.Retry(var job, var delay, var everyone):
+                inFlight--;
+                if (everyone) job.Attempts--; // being told to wait is not a failed attempt
+                var retryLane = Lane(job.ChatId);
+                retryLane.Busy = false;
+                var until = time.GetUtcNow() + delay;
+                retryLane.NextAllowed = Max(retryLane.NextAllowed, until, DateTimeOffset.MinValue);
+                if (everyone) pausedUntil = Max(pausedUntil, until, DateTimeOffset.MinValue);
+                Requeue(retryLane, job);
+                Schedule(retryLane);
+                break;
+        }
+    }
+
+    private void Schedule(ChatLane lane, SendJob? add = null)
+    {
+        if (add is not null) lane.Jobs.Enqueue(add);
+        if (lane.Busy || lane.Scheduled || lane.Jobs.Count == 0) return;
+        lane.Scheduled = true;
+        ready.Enqueue(lane, lane.NextAllowed);
+    }
+
+    // The retried send goes first again, so the chat's messages keep their order.
+    private static void Requeue(ChatLane lane, SendJob job)
+    {
+        var rest = lane.Jobs.ToArray();
+        lane.Jobs.Clear();
+        lane.Jobs.Enqueue(job);
+        foreach (var queued in rest) lane.Jobs.Enqueue(queued);
+    }
+
+    private ChatLane Lane(long chatId)
+    {
+        if (!lanes.TryGetValue(chatId, out var lane)) lanes[chatId] = lane = new ChatLane(chatId);
+        return lane;
+    }
+
+    private async Task WaitAsync(TimeSpan? delay, CancellationToken stoppingToken)
+    {
+        if (events.Reader.TryPeek(out _)) return;
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var waits = new List<Task> { events.Reader.WaitToReadAsync(wake.Token).AsTask() };
+        if (delay is { } d) waits.Add(Task.Delay(d, time, wake.Token));
+        await Task.WhenAny(waits);
+        await wake.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b, DateTimeOffset c) =>
+        new(Math.Max(Math.Max(a.UtcTicks, b.UtcTicks), c.UtcTicks), TimeSpan.Zero);
+
+    [LoggerMessage(LogLevel.Warning, "Telegram asked to slow down (429) on a send to {ChatId}; pausing all sends for {Seconds} s")]
+    private static partial void LogRateLimited(ILogger logger, long chatId, double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "A send to {ChatId} failed (attempt {Attempt}); trying again in {Seconds} s")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, long chatId, int attempt, double seconds);
+
+    [LoggerMessage(LogLevel.Error, "Gave up a send to {ChatId} after {Attempts} attempts")]
+    private static partial void LogGaveUp(ILogger logger, Exception exception, long chatId, int attempts);
+}

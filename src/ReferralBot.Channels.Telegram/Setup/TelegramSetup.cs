@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Channels.Telegram.Receiving;
+using ReferralBot.Channels.Telegram.Sending;
+using ReferralBot.Core.Outbound;
+using Telegram.Bot;
+
+namespace ReferralBot.Channels.Telegram.Setup;
+
+public static class TelegramSetup
+{
+    /// <summary>The Telegram channel, when <c>Telegram:BotToken</c> is set: long polling, or the webhook when <c>Telegram:WebhookUrl</c> is.</summary>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var settings = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!settings.Enabled) return services;
+
+        // Long polls hold a request open for PollingTimeoutSeconds; the client must wait longer than that.
+        services.AddHttpClient(TelegramOptions.ChannelName, c => c.Timeout = TimeSpan.FromSeconds(settings.PollingTimeoutSeconds + 30));
+        services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
+            new TelegramBotClientOptions(settings.BotToken!, settings.ApiBaseUrl.TrimEnd('/')),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramOptions.ChannelName)));
+        services.AddSingleton<TelegramBotState>();
+        services.AddSingleton<TelegramSendQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelegramSendQueue>());
+        services.AddSingleton<TelegramReplySender>();
+        services.AddSingleton<IOutboundChannel, TelegramOutboundChannel>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddHostedService<TelegramStartup>();
+        if (!settings.UsesWebhook) services.AddHostedService<TelegramPollingService>();
+        return services;
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReferralBot.Core.Bot;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Links;
+using ReferralBot.Core.Prompts;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace ReferralBot.Channels.Telegram.Setup;
+
+/// <summary>
+/// Connects the bot: getMe (its username makes the deep links), the command menus (everyone's, and the admins'
+/// in their own chats), then the webhook or, for polling, no webhook. A refused token is one clear log line and
+/// the channel stays off; the rest of the service runs on. Telegram being unreachable is retried.
+/// </summary>
+internal sealed partial class TelegramStartup(
+    ITelegramBotClient bot,
+    TelegramBotState state,
+    ChatDeepLinks deepLinks,
+    IServiceScopeFactory scopes,
+    PromptRenderer prompts,
+    IOptions<TelegramOptions> options,
+    IOptions<BotOptions> botOptions,
+    TimeProvider time,
+    ILogger<TelegramStartup> logger) : BackgroundService
+{
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 0; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await ConnectAsync(stoppingToken);
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
+            {
+                LogTokenRefused(logger, ex.ErrorCode, ex.Message);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                var pause = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+                LogUnreachable(logger, ex, pause.TotalSeconds);
+                await Task.Delay(pause, time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var me = await bot.GetMe(cancellationToken);
+        var username = me.Username ?? throw new InvalidOperationException("getMe returned a bot without a username.");
+        await SetMenusAsync(cancellationToken);
+        var settings = options.Value;
+        if (settings.UsesWebhook)
+            await bot.SetWebhook(settings.WebhookUrl!, allowedUpdates: Wanted, maxConnections: settings.WebhookMaxConnections,
+                secretToken: settings.WebhookSecret, cancellationToken: cancellationToken);
+        else
+            await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
+
+        deepLinks.TelegramBotUsername = username;
+        state.Connected(username);
+        LogConnected(logger, username, settings.UsesWebhook ? "webhook" : "long polling");
+    }
+
+    private async Task SetMenusAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetServices<IChatCommand>().Where(c => c.MenuPrompt is not null).ToList();
+        await bot.SetMyCommands(await MenuAsync(commands.Where(c => !c.AdminOnly)), new BotCommandScopeDefault(), cancellationToken: cancellationToken);
+        if (!commands.Any(c => c.AdminOnly)) return;
+
+        var adminMenu = await MenuAsync(commands);
+        foreach (var admin in TelegramAdmins())
+            await bot.SetMyCommands(adminMenu, new BotCommandScopeChat { ChatId = admin }, cancellationToken: cancellationToken);
+    }
+
+    private async Task<List<BotCommand>> MenuAsync(IEnumerable<IChatCommand> commands)
+    {
+        var menu = new List<BotCommand>();
+        foreach (var command in commands)
+            menu.Add(new BotCommand { Command = command.Name, Description = await prompts.RenderPlainAsync(command.MenuPrompt!, null, "en") });
+        return menu;
+    }
+
+    private IEnumerable<long> TelegramAdmins() => botOptions.Value.Admins
+        .Select(a => ChatAddress.TryParse(a, out var address) ? address : null)
+        .Where(a => a?.Channel == TelegramOptions.ChannelName && long.TryParse(a.Value.UserId, out _))
+        .Select(a => long.Parse(a!.Value.UserId, System.Globalization.CultureInfo.InvariantCulture));
+
+    [LoggerMessage(LogLevel.Critical, "Telegram refused the bot token ({Status}: {Reason}). Check Telegram:BotToken. The Telegram channel is off; the rest of ReferralBot keeps running.")]
+    private static partial void LogTokenRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Cannot reach the Telegram Bot API; trying again in {Seconds} s")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception, double seconds);
+
+    [LoggerMessage(LogLevel.Information, "Telegram bot @{Username} connected ({Mode})")]
+    private static partial void LogConnected(ILogger logger, string username, string mode);
+}
