@@ -69,7 +69,6 @@ internal sealed partial class TelegramSendQueue(
             lane.Scheduled = false;
             var job = lane.Jobs.Dequeue();
             lane.Busy = true;
-            lane.NextAllowed = now + (job.IsGroup ? settings.GroupChatInterval : settings.PrivateChatInterval);
             nextGlobalStart = now + TimeSpan.FromSeconds(1 / settings.MaxMessagesPerSecond);
             inFlight++;
             _ = RunAsync(job, stoppingToken);
@@ -94,8 +93,7 @@ internal sealed partial class TelegramSendQueue(
         catch (Exception ex) when (SendFailure.IsUnreachable(ex))
         {
             events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Unreachable));
-            await reachability.MarkUnreachableAsync(
-                TelegramOutboundChannel.Name, job.ChatId.ToString(CultureInfo.InvariantCulture), ex.Message, CancellationToken.None);
+            await MarkUnreachableAsync(job.ChatId, ex.Message);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested && SendFailure.IsTransient(ex) && job.Attempts < options.Value.MaxSendAttempts)
         {
@@ -107,6 +105,18 @@ internal sealed partial class TelegramSendQueue(
         {
             LogGaveUp(logger, ex, job.ChatId, job.Attempts);
             events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Failed));
+        }
+    }
+
+    private async Task MarkUnreachableAsync(long chatId, string reason)
+    {
+        try
+        {
+            await reachability.MarkUnreachableAsync(TelegramOutboundChannel.Name, chatId.ToString(CultureInfo.InvariantCulture), reason, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogMarkFailed(logger, ex, chatId);
         }
     }
 
@@ -122,6 +132,8 @@ internal sealed partial class TelegramSendQueue(
                 job.Done.TrySetResult(result);
                 var lane = Lane(job.ChatId);
                 lane.Busy = false;
+                // Counted from the end of the last send, so Telegram never sees two closer than the interval.
+                lane.NextAllowed = time.GetUtcNow() + Interval(job);
                 // A chat that refuses the bot refuses everything still queued for it.
                 if (result == DeliveryResult.Unreachable)
                     while (lane.Jobs.TryDequeue(out var queued)) queued.Done.TrySetResult(DeliveryResult.Unreachable);
@@ -158,6 +170,8 @@ internal sealed partial class TelegramSendQueue(
         foreach (var queued in rest) lane.Jobs.Enqueue(queued);
     }
 
+    private TimeSpan Interval(SendJob job) => job.IsGroup ? options.Value.GroupChatInterval : options.Value.PrivateChatInterval;
+
     private ChatLane Lane(long chatId)
     {
         if (!lanes.TryGetValue(chatId, out var lane)) lanes[chatId] = lane = new ChatLane(chatId);
@@ -183,6 +197,9 @@ internal sealed partial class TelegramSendQueue(
 
     [LoggerMessage(LogLevel.Warning, "A send to {ChatId} failed (attempt {Attempt}); trying again in {Seconds} s")]
     private static partial void LogRetrying(ILogger logger, Exception exception, long chatId, int attempt, double seconds);
+
+    [LoggerMessage(LogLevel.Error, "Could not record chat {ChatId} as unreachable")]
+    private static partial void LogMarkFailed(ILogger logger, Exception exception, long chatId);
 
     [LoggerMessage(LogLevel.Error, "Gave up a send to {ChatId} after {Attempts} attempts")]
     private static partial void LogGaveUp(ILogger logger, Exception exception, long chatId, int attempts);

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ReferralBot.Channels.Telegram.Sending;
+using ReferralBot.Channels.Telegram.Setup;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Outbound;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+
+namespace ReferralBot.Telegram.Tests.Sending;
+
+/// <summary>The scheduler alone, on a fake clock: every timestamp below is the clock's, so the checks are exact.</summary>
+public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
+{
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+    private readonly ConcurrentQueue<(long Chat, int Number, DateTimeOffset At)> sent = new();
+    private readonly TelegramSendQueue queue;
+
+    public TelegramSendQueueTests()
+    {
+        var reachability = new Reachability(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), clock, NullLogger<Reachability>.Instance);
+        queue = new TelegramSendQueue(Options.Create(new TelegramOptions()), reachability, clock, NullLogger<TelegramSendQueue>.Instance);
+    }
+
+    public Task InitializeAsync() => queue.StartAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => queue.StopAsync(CancellationToken.None);
+
+    public void Dispose() => queue.Dispose();
+
+    [Fact]
+    public async Task Sends_keep_one_per_second_per_chat_three_seconds_per_group_thirty_per_second_overall_and_their_order()
+    {
+        var chats = Enumerable.Range(1, 40).Select(i => (long)i).Append(-100).ToList();
+        var jobs = chats.SelectMany(chat => Enumerable.Range(1, 3).Select(n => queue.EnqueueAsync(chat, Record(chat, n)))).ToList();
+
+        await RunClockUntilAsync(Task.WhenAll(jobs));
+
+        Assert.All(await Task.WhenAll(jobs), r => Assert.Equal(DeliveryResult.Delivered, r));
+        foreach (var chat in chats)
+        {
+            var times = sent.Where(s => s.Chat == chat).ToList();
+            Assert.Equal([1, 2, 3], times.Select(t => t.Number));
+            var gap = chat < 0 ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(1);
+            Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= gap));
+        }
+
+        var all = sent.Select(s => s.At).OrderBy(t => t).ToList();
+        Assert.All(all, t => Assert.True(all.Count(o => o >= t && o < t.AddSeconds(1)) <= 30));
+    }
+
+    [Fact]
+    public async Task A_429_pauses_every_chat_for_retry_after_and_the_message_goes_out_afterwards()
+    {
+        var refusedAt = DateTimeOffset.MinValue;
+        var first = queue.EnqueueAsync(1, ct =>
+        {
+            if (refusedAt == DateTimeOffset.MinValue)
+            {
+                refusedAt = clock.GetUtcNow();
+                throw new ApiRequestException("Too Many Requests: retry after 5", 429, new ResponseParameters { RetryAfter = 5 });
+            }
+
+            return Record(1, 1)(ct);
+        });
+        var others = Enumerable.Range(2, 5).Select(chat => queue.EnqueueAsync(chat, Record(chat, 1))).ToList();
+
+        await RunClockUntilAsync(Task.WhenAll(others.Append(first)));
+
+        Assert.Equal(DeliveryResult.Delivered, await first);
+        Assert.All(sent, s => Assert.True(s.At >= refusedAt.AddSeconds(5) || s.At <= refusedAt.AddMilliseconds(200)));
+        Assert.Single(sent, s => s.Chat == 1);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_tried_again_with_backoff_and_a_403_ends_the_chats_queue()
+    {
+        var failures = 0;
+        var flaky = queue.EnqueueAsync(1, ct => ++failures <= 2
+            ? throw new ApiRequestException("Bad Gateway", 502)
+            : Record(1, 1)(ct));
+        var blocked = queue.EnqueueAsync(2, _ => throw new ApiRequestException("Forbidden: bot was blocked by the user", 403));
+        var queuedBehind = queue.EnqueueAsync(2, Record(2, 2));
+
+        await RunClockUntilAsync(Task.WhenAll(flaky, blocked, queuedBehind));
+
+        Assert.Equal(DeliveryResult.Delivered, await flaky);
+        Assert.Equal(3, failures);
+        Assert.Equal(DeliveryResult.Unreachable, await blocked);
+        Assert.Equal(DeliveryResult.Unreachable, await queuedBehind);
+        Assert.DoesNotContain(sent, s => s.Chat == 2);
+    }
+
+    [Fact]
+    public async Task A_send_that_never_succeeds_is_given_up_after_the_attempt_limit()
+    {
+        var attempts = 0;
+        var doomed = queue.EnqueueAsync(1, _ =>
+        {
+            attempts++;
+            throw new HttpRequestException("connection refused");
+        });
+
+        await RunClockUntilAsync(doomed);
+
+        Assert.Equal(DeliveryResult.Failed, await doomed);
+        Assert.Equal(new TelegramOptions().MaxSendAttempts, attempts);
+    }
+
+    private Func<CancellationToken, Task> Record(long chat, int number) => _ =>
+    {
+        sent.Enqueue((chat, number, clock.GetUtcNow()));
+        return Task.CompletedTask;
+    };
+
+    // Moves the fake clock on in small steps, giving the scheduler's loop a moment to act after each.
+    private async Task RunClockUntilAsync(Task done)
+    {
+        for (var step = 0; step < 4_000 && !done.IsCompleted; step++)
+        {
+            await Task.Delay(1);
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+        }
+
+        Assert.True(done.IsCompleted, "The queue did not finish within 200 s of fake time.");
+    }
+}
