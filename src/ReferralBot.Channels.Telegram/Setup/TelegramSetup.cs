@@ -18,8 +18,10 @@ public static class TelegramSetup
 
         // Long polls hold a request open for PollingTimeoutSeconds; the client must wait longer than that.
         services.AddHttpClient(TelegramOptions.ChannelName, c => c.Timeout = TimeSpan.FromSeconds(settings.PollingTimeoutSeconds + 30));
+        // The client's own 429 retry sleeps on one request while other chats keep sending; the send queue,
+        // which sees every chat, does the waiting instead.
         services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
-            new TelegramBotClientOptions(settings.BotToken!, settings.ApiBaseUrl.TrimEnd('/')),
+            new TelegramBotClientOptions(settings.BotToken!, settings.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0, RetryCount = 0 },
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramOptions.ChannelName)));
         services.AddSingleton<TelegramBotState>();
         services.AddSingleton<TelegramSendQueue>();

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using ReferralBot.FakeTelegram;
+using ReferralBot.Telegram.Tests.Support;
+
+namespace ReferralBot.Telegram.Tests.Flows;
+
+public sealed partial class PrivateChatTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task On_start_the_bot_learns_its_name_sets_its_menu_and_uses_long_polling()
+    {
+        await using var telegram = await FakeBotApi.StartAsync();
+        using var factory = await new TelegramBotFactory(telegram).ConnectedAsync();
+
+        var menu = Assert.Single(telegram.CallsTo("setMyCommands"));
+        foreach (var command in new[] { "\"start\"", "\"code\"", "\"claim\"", "\"stats\"", "\"help\"" }) Assert.Contains(command, menu.Parameters["commands"]);
+        Assert.Single(telegram.CallsTo("getMe"));
+        Assert.Single(telegram.CallsTo("deleteWebhook"));
+        await telegram.WaitForCallsAsync("getUpdates", 1, Wait);
+    }
+
+    [Fact]
+    public async Task Start_then_code_sends_the_code_as_html_and_the_qr_as_a_photo_with_share_buttons()
+    {
+        await using var telegram = await FakeBotApi.StartAsync();
+        using var factory = await new TelegramBotFactory(telegram).ConnectedAsync();
+
+        telegram.SendText(1001, "/start", firstName: "Alice", lastName: "<Tan>");
+        var sent = await telegram.WaitForSendsToAsync(1001, 2, Wait);
+
+        var text = Assert.Single(sent, c => c.Method == "sendMessage");
+        Assert.Equal("html", text.Parameters["parse_mode"].ToLowerInvariant());
+        Assert.Contains("Alice &lt;Tan&gt;", text.Parameters["text"]);
+        var code = CodePattern().Match(text.Parameters["text"]).Groups[1].Value;
+        Assert.Matches("^ALICE[2-9]{2}$", code);
+        var keyboard = text.Parameters["reply_markup"];
+        Assert.Contains($"https://t.me/share/url?url=https%3A%2F%2Ft.me%2F{telegram.Username}%3Fstart%3D{code}", keyboard);
+        Assert.Contains("\"callback_data\":\"/stats\"", keyboard);
+        var photo = Assert.Single(sent, c => c.Method == "sendPhoto");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], photo.Files["photo"][..4]);
+        Assert.Contains(code, photo.Parameters["caption"]);
+
+        telegram.SendText(1001, "/code", firstName: "Alice");
+        var again = await telegram.WaitForSendsToAsync(1001, 4, Wait);
+        Assert.Contains($"Your code: <b>{code}</b>", again.Last(c => c.Method == "sendMessage").Parameters["text"]);
+        Assert.Contains($"Telegram: https://t.me/{telegram.Username}?start={code}", again.Last(c => c.Method == "sendMessage").Parameters["text"]);
+    }
+
+    [Fact]
+    public async Task A_friend_opening_the_deep_link_claims_the_code_and_the_referrer_is_told()
+    {
+        await using var telegram = await FakeBotApi.StartAsync();
+        using var factory = await new TelegramBotFactory(telegram).ConnectedAsync();
+        telegram.SendText(1001, "/start", firstName: "Alice");
+        var code = CodePattern().Match((await telegram.WaitForSendsToAsync(1001, 2, Wait))[0].Parameters["text"]).Groups[1].Value;
+
+        telegram.SendText(2002, $"/start {code}", firstName: "Bob");
+        var friend = await telegram.WaitForSendsToAsync(2002, 2, Wait);
+        var referrer = await telegram.WaitForSendsToAsync(1001, 3, Wait);
+
+        Assert.Contains($"You joined <b>Glow Serum</b> with Alice's code <b>{code}</b>", friend[0].Parameters["text"]);
+        Assert.Contains($"Bob just joined Glow Serum with your code <b>{code}</b>", referrer[2].Parameters["text"]);
+    }
+
+    [Fact]
+    public async Task A_button_press_is_answered_and_runs_its_command()
+    {
+        await using var telegram = await FakeBotApi.StartAsync();
+        using var factory = await new TelegramBotFactory(telegram).ConnectedAsync();
+        telegram.SendText(1001, "/start", firstName: "Alice");
+        await telegram.WaitForSendsToAsync(1001, 2, Wait);
+
+        telegram.PressButton(1001, "/stats", firstName: "Alice");
+        var sent = await telegram.WaitForSendsToAsync(1001, 3, Wait);
+
+        await telegram.WaitForCallsAsync("answerCallbackQuery", 1, Wait);
+        Assert.Contains("0 clicks", sent[2].Parameters["text"]);
+        Assert.Contains("0 sign-ups", sent[2].Parameters["text"]);
+    }
+
+    [GeneratedRegex("Your code: <b>([A-Z0-9]+)</b>")]
+    private static partial Regex CodePattern();
+}
