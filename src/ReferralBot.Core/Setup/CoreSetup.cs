@@ -41,6 +41,8 @@ public static class CoreSetup
     private static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.AddSingleton<InboundReceipts>();
+        services.AddSingleton<InboundReceiptPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundReceiptPruner>());
         services.AddSingleton<Reachability>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
