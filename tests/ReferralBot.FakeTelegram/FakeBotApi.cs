@@ -43,10 +43,11 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public static async Task<FakeBotApi> StartAsync(FakeBotApiOptions? options = null)
     {
+        options ??= new FakeBotApiOptions();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
         builder.Logging.ClearProviders();
-        var fake = new FakeBotApi(builder.Build(), options ?? new FakeBotApiOptions());
+        var fake = new FakeBotApi(builder.Build(), options);
         fake.app.MapMethods("/bot{token}/{method}", ["GET", "POST"], fake.HandleAsync);
         await fake.app.StartAsync();
         fake.BaseUrl = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');

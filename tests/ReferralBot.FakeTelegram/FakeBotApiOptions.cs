@@ -7,6 +7,9 @@ public sealed class FakeBotApiOptions
     public string Username { get; init; } = "ReferralTestBot";
     public string FirstName { get; init; } = "Referral Test Bot";
 
+    /// <summary>The loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
     /// <summary>Refuse with 429 (retry_after 1) what Telegram would: a send to a chat under 1 s after the last (3 s for groups), or a 31st send within a second.</summary>
     public bool EnforceLimits { get; init; }
 

@@ -17,7 +17,9 @@ public static class TelegramSetup
         if (!settings.Enabled) return services;
 
         // Long polls hold a request open for PollingTimeoutSeconds; the client must wait longer than that.
-        services.AddHttpClient(TelegramOptions.ChannelName, c => c.Timeout = TimeSpan.FromSeconds(settings.PollingTimeoutSeconds + 30));
+        // Request logs would print every URL, and the Bot API puts the token in the URL.
+        services.AddHttpClient(TelegramOptions.ChannelName, c => c.Timeout = TimeSpan.FromSeconds(settings.PollingTimeoutSeconds + 30))
+            .RemoveAllLoggers();
         // The client's own 429 retry sleeps on one request while other chats keep sending; the send queue,
         // which sees every chat, does the waiting instead.
         services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(

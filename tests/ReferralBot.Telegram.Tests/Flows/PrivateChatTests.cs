@@ -80,6 +80,18 @@ public sealed partial class PrivateChatTests
         Assert.Contains("0 sign-ups", sent[2].Parameters["text"]);
     }
 
+    [Fact]
+    public async Task The_bot_token_never_appears_in_the_logs()
+    {
+        await using var telegram = await FakeBotApi.StartAsync();
+        using var factory = await new TelegramBotFactory(telegram).ConnectedAsync();
+        telegram.SendText(1001, "/start", firstName: "Alice");
+        await telegram.WaitForSendsToAsync(1001, 2, Wait);
+
+        Assert.NotEmpty(factory.Logs.Entries);
+        Assert.DoesNotContain(factory.Logs.Entries, e => e.Message.Contains(telegram.Token, StringComparison.Ordinal));
+    }
+
     [GeneratedRegex("Your code: <b>([A-Z0-9]+)</b>")]
     private static partial Regex CodePattern();
 }
