@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ReferralBot.Core.Bot;
 
-/// <summary>Who may run admin commands: the configured admins and the owner at the local console.</summary>
+/// <summary>The admins no chat command can remove: the owner at the local console and <c>Bot:Admins</c>.</summary>
 public sealed class AdminPolicy(IOptionsMonitor<BotOptions> options)
 {
     public const string ConsoleChannel = "console";
@@ -11,4 +11,8 @@ public sealed class AdminPolicy(IOptionsMonitor<BotOptions> options)
     public bool IsAdmin(string channel, string userId) =>
         (channel == ConsoleChannel && userId == ConsoleOwner)
         || options.CurrentValue.Admins.Any(a => ChatAddress.TryParse(a, out var admin) && admin.Value == new ChatAddress(channel, userId));
+
+    public IEnumerable<ChatAddress> Configured => options.CurrentValue.Admins
+        .Select(a => ChatAddress.TryParse(a, out var admin) ? admin : null)
+        .OfType<ChatAddress>();
 }

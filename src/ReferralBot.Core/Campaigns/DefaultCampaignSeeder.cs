@@ -31,6 +31,8 @@ public sealed partial class DefaultCampaignSeeder(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            db.AddRange(Tier.DefaultLadder(campaign.Id));
+            await db.SaveChangesAsync(cancellationToken);
             LogCreated(logger, campaign.Slug, campaign.LandingUrl);
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))

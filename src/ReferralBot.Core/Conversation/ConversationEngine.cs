@@ -1,7 +1,8 @@
-using ReferralBot.Core.Bot;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Administration;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Prompts;
-using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Conversation;
@@ -10,12 +11,13 @@ namespace ReferralBot.Core.Conversation;
 /// The channel-neutral heart of the bot: one inbound message in, the replies out. It sends nothing itself;
 /// the channel that asked renders and delivers the replies.
 /// </summary>
-public sealed class ConversationEngine(
+public sealed partial class ConversationEngine(
     IEnumerable<IChatCommand> commands,
     MemberDirectory members,
-    AdminPolicy admins,
+    AdminDirectory admins,
     PromptRenderer prompts,
-    ReferralBotDbContext db)
+    ReferralBotDbContext db,
+    ILogger<ConversationEngine> logger)
 {
     private readonly Dictionary<string, IChatCommand> byName = commands.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -28,12 +30,18 @@ public sealed class ConversationEngine(
         if (!byName.TryGetValue(line.Name, out var command))
             return [await prompts.TextAsync(PromptName.UnknownCommand, new { Command = line.Name }, message.Locale)];
 
-        var isAdmin = admins.IsAdmin(message.Channel, message.UserId);
+        var isAdmin = await admins.IsAdminAsync(message.Channel, message.UserId, cancellationToken);
         if (command.AdminOnly && !isAdmin)
+        {
+            LogRefused(logger, person.Address, message.Text);
             return [await prompts.TextAsync(PromptName.AdminOnly, new { Command = line.Name }, message.Locale)];
+        }
 
         return await command.HandleAsync(new CommandContext(message, person, line, isAdmin), cancellationToken);
     }
+
+    [LoggerMessage(LogLevel.Warning, "{Person} is not an admin and tried {Text}; refused")]
+    private static partial void LogRefused(ILogger logger, string person, string text);
 
     // Someone who pastes a friend's code without /claim is pointed to the command that claims it.
     private async Task<TextReply> FreeTextReplyAsync(InboundMessage message, CancellationToken cancellationToken)

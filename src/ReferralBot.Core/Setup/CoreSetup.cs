@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReferralBot.Core.Administration;
 using ReferralBot.Core.Bot;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Claims;
@@ -30,6 +31,7 @@ public static class CoreSetup
 
         return services
             .AddConversation()
+            .AddAdministration()
             .AddCampaigns()
             .AddMembers(configuration)
             .AddClaims()
@@ -51,6 +53,14 @@ public static class CoreSetup
         return services;
     }
 
+    private static IServiceCollection AddAdministration(this IServiceCollection services)
+    {
+        services.AddScoped<AdminDirectory>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<IChatCommand, AdminCommand>();
+        return services;
+    }
+
     private static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.AddSingleton<PromptCatalog>();
@@ -65,6 +75,9 @@ public static class CoreSetup
     private static IServiceCollection AddCampaigns(this IServiceCollection services)
     {
         services.AddScoped<CampaignDirectory>();
+        services.AddScoped<CampaignAdministration>();
+        services.AddScoped<CampaignOverview>();
+        services.AddScoped<IChatCommand, CampaignCommand>();
         services.AddScoped<DefaultCampaignSeeder>();
         return services;
     }

@@ -17,6 +17,75 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("ReferralBot.Core.Administration.AdminGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(170)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AdminGrants", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Administration.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(170)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "At");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("ReferralBot.Core.Campaigns.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -57,6 +126,43 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.ToTable("Campaigns", t =>
                         {
                             t.HasCheckConstraint("CK_Campaigns_Slug_lower", "\"Slug\" = lower(\"Slug\")");
+                        });
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Campaigns.Tier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CommissionPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinPurchases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "MinPurchases")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Tiers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Tiers_CommissionPercent", "CAST(\"CommissionPercent\" AS REAL) BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("CK_Tiers_MinPurchases", "\"MinPurchases\" >= 0");
                         });
                 });
 
@@ -332,6 +438,23 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.HasIndex("SentAt", "DroppedAt", "DueAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Administration.AuditEntry", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Campaigns.Tier", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Claims.Claim", b =>

@@ -22,7 +22,7 @@ public sealed class HintScriptTests
 
         var said = await chat.SendAsync("admin", "/help");
 
-        Assert.Contains("You are an admin of this bot.", said.Text);
+        Assert.Contains("You are an admin of this bot", said.Text);
     }
 
     [Fact]

@@ -1,0 +1,90 @@
+using ReferralBot.Core.Bot;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Prompts;
+
+namespace ReferralBot.Core.Campaigns;
+
+/// <summary><c>/campaign new|list|show|pause|resume|end</c> for admins.</summary>
+public sealed class CampaignCommand(
+    CampaignDirectory campaigns,
+    CampaignAdministration administration,
+    CampaignOverview overview,
+    PromptRenderer prompts) : IChatCommand
+{
+    public string Name => "campaign";
+
+    public bool AdminOnly => true;
+
+    public string? MenuPrompt => PromptName.MenuCampaign;
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments;
+        var sub = args.Count > 0 ? args[0].ToLowerInvariant() : "";
+        return sub switch
+        {
+            "new" when args.Count >= 3 => [await NewAsync(context, cancellationToken)],
+            "list" when args.Count == 1 => [await prompts.TextAsync(PromptName.CampaignList, new { Campaigns = Rows(await overview.ListAsync(cancellationToken)) }, context.Locale)],
+            "show" or "pause" or "resume" or "end" when args.Count == 2 => [await OnCampaignAsync(context, sub, args[1], cancellationToken)],
+            _ => [await prompts.TextAsync(PromptName.CampaignUsage, null, context.Locale)],
+        };
+    }
+
+    private async Task<TextReply> NewAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var slug = context.Arguments[1].ToLowerInvariant();
+        var landing = context.Arguments[2];
+        if (!CampaignSlug.IsValid(slug)) return await prompts.TextAsync(PromptName.CampaignBadSlug, new { Slug = context.Arguments[1] }, context.Locale);
+        if (!BotOptions.IsHttpUrl(landing)) return await prompts.TextAsync(PromptName.CampaignBadUrl, new { Url = landing }, context.Locale);
+
+        var name = context.Arguments.Count > 3 ? string.Join(' ', context.Arguments.Skip(3)) : Humanizer.StringHumanizeExtensions.Humanize(slug);
+        if (name.Length > 100) name = name[..100];
+        var created = await administration.CreateAsync(context.Person.Address, slug, landing, name, cancellationToken);
+        return created is null
+            ? await prompts.TextAsync(PromptName.CampaignExists, new { Slug = slug }, context.Locale)
+            : await prompts.TextAsync(PromptName.CampaignCreated, new { created.Slug, created.Name, created.LandingUrl, created.Currency }, context.Locale);
+    }
+
+    private async Task<TextReply> OnCampaignAsync(CommandContext context, string sub, string slug, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(slug, cancellationToken) is not { } campaign)
+            return await prompts.TextAsync(PromptName.CampaignUnknown, new { Slug = slug }, context.Locale);
+        if (sub == "show") return await ShowAsync(campaign, context.Locale, cancellationToken);
+
+        var target = sub switch { "pause" => CampaignState.Paused, "resume" => CampaignState.Active, _ => CampaignState.Ended };
+        var model = new { campaign.Slug, campaign.Name, From = State(campaign.State), To = State(target) };
+        if (campaign.State == target) return await prompts.TextAsync(PromptName.CampaignStateSame, model, context.Locale);
+        if (campaign.State == CampaignState.Ended) return await prompts.TextAsync(PromptName.CampaignEndedFinal, model, context.Locale);
+
+        await administration.ChangeStateAsync(context.Person.Address, campaign, target, cancellationToken);
+        return await prompts.TextAsync(PromptName.CampaignStateChanged, model, context.Locale);
+    }
+
+    private async Task<TextReply> ShowAsync(Campaign campaign, string locale, CancellationToken cancellationToken)
+    {
+        var headline = await overview.HeadlineAsync(campaign, cancellationToken);
+        var tiers = await overview.TiersAsync(campaign.Id, cancellationToken);
+        var changes = await overview.RecentChangesAsync(campaign.Id, cancellationToken);
+        return await prompts.TextAsync(PromptName.CampaignShow, new
+        {
+            Campaign = Rows([headline])[0],
+            Tiers = tiers.Select(t => new { t.Name, t.MinPurchases, Percent = t.CommissionPercent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) }),
+            Changes = changes.Select(c => new { c.At, c.Actor, c.Action, c.OldValue, c.NewValue }),
+        }, locale);
+    }
+
+    private static List<object> Rows(IEnumerable<CampaignOverview.Headline> headlines) => headlines.Select(h => (object)new
+    {
+        h.Campaign.Slug,
+        h.Campaign.Name,
+        State = State(h.Campaign.State),
+        h.Campaign.LandingUrl,
+        h.Campaign.Currency,
+        h.Campaign.CreatedAt,
+        h.Members,
+        h.SignUps,
+        h.Clicks,
+    }).ToList();
+
+    private static string State(CampaignState state) => state.ToString().ToLowerInvariant();
+}
