@@ -9,7 +9,7 @@ namespace ReferralBot.Telegram.Tests.Flows;
 public sealed class MenuTests
 {
     [Fact]
-    public async Task Admin_commands_are_in_the_menu_of_admins_chats_only()
+    public async Task Every_admin_only_command_with_a_menu_prompt_is_in_the_admins_menu_only()
     {
         await using var telegram = await FakeBotApi.StartAsync();
         using var factory = await new TelegramBotFactory(telegram)

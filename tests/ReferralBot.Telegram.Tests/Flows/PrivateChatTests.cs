@@ -14,8 +14,13 @@ public sealed partial class PrivateChatTests
         await using var telegram = await FakeBotApi.StartAsync();
         using var factory = await new TelegramBotFactory(telegram).ConnectedAsync();
 
-        var menu = Assert.Single(telegram.CallsTo("setMyCommands"));
-        foreach (var command in new[] { "\"start\"", "\"code\"", "\"claim\"", "\"stats\"", "\"help\"" }) Assert.Contains(command, menu.Parameters["commands"]);
+        var menus = telegram.CallsTo("setMyCommands");
+        Assert.Equal(2, menus.Count);
+        foreach (var command in new[] { "\"start\"", "\"code\"", "\"claim\"", "\"stats\"", "\"help\"" }) Assert.Contains(command, menus[0].Parameters["commands"]);
+        Assert.DoesNotContain("\"campaign\"", menus[0].Parameters["commands"]);
+        Assert.Contains("\"campaign\"", menus[1].Parameters["commands"]);
+        Assert.Contains("\"admin\"", menus[1].Parameters["commands"]);
+        Assert.Contains("\"chat_id\":9000", menus[1].Parameters["scope"]);
         Assert.Single(telegram.CallsTo("getMe"));
         Assert.Single(telegram.CallsTo("deleteWebhook"));
         await telegram.WaitForCallsAsync("getUpdates", 1, Wait);
