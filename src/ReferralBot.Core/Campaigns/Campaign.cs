@@ -10,5 +10,38 @@ public sealed class Campaign
     public CampaignState State { get; set; } = CampaignState.Active;
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>The follower incentive shown on a claim: "20% off your first order".</summary>
+    public string? Offer { get; set; }
+
+    /// <summary>What the follower gets at checkout: a discount code or a percentage.</summary>
+    public string? Discount { get; set; }
+
+    /// <summary>What a customer earns per referred purchase, in <see cref="Currency"/>.</summary>
+    public decimal? ReferrerReward { get; set; }
+
+    /// <summary>Base commission percent for influencers (tiers may raise it).</summary>
+    public decimal CommissionPercent { get; set; } = 10m;
+
+    /// <summary>Paid to an influencer once, when their first purchase lands, in <see cref="Currency"/>.</summary>
+    public decimal? FlatFee { get; set; }
+
+    /// <summary>Days after a claim in which a purchase is credited to the referrer.</summary>
+    public int AttributionWindowDays { get; set; } = 30;
+
+    public DateTime? StartsAt { get; set; }
+    public DateTime? EndsAt { get; set; }
+
+    /// <summary>IANA time zone for dates shown and typed, and for quiet hours.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public string? Terms { get; set; }
+
+    /// <summary>Set by <c>/campaign set … default yes</c>: what <c>/start</c> without a code joins.</summary>
+    public bool IsDefault { get; set; }
+
     public bool AcceptsClaims => State == CampaignState.Active;
+
+    /// <summary>Active and, at <paramref name="now"/>, inside its start and end dates.</summary>
+    public bool AcceptsClaimsAt(DateTime now) =>
+        AcceptsClaims && (StartsAt is null || now >= StartsAt) && (EndsAt is null || now < EndsAt);
 }

@@ -37,6 +37,27 @@ public sealed class CampaignAdministration(ReferralBotDbContext db, AuditLog aud
         return campaign;
     }
 
+    /// <summary>Applies one setting and audits it; null when done, else the problem (nothing changed).</summary>
+    public async Task<string?> SetAsync(string actor, Campaign campaign, CampaignSetting setting, string value, CancellationToken cancellationToken)
+    {
+        var before = setting.Show(campaign);
+        var problem = setting.Apply(campaign, value);
+        if (problem is not null) return problem;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Only one campaign is the default: the others let go in the same transaction.
+        if (setting.Key == "default" && campaign.IsDefault)
+        {
+            await db.Campaigns.Where(c => c.IsDefault && c.Id != campaign.Id)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.IsDefault, false), cancellationToken);
+        }
+
+        audit.Record(actor, campaign.Id, $"campaign.set {setting.Key}", before, setting.Show(campaign));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
     public async Task ChangeStateAsync(string actor, Campaign campaign, CampaignState state, CancellationToken cancellationToken)
     {
         audit.Record(actor, campaign.Id, "campaign.state", campaign.State.ToString(), state.ToString());

@@ -26,6 +26,7 @@ public sealed class CampaignCommand(
             "new" when args.Count >= 3 => [await NewAsync(context, cancellationToken)],
             "list" when args.Count == 1 => [await prompts.TextAsync(PromptName.CampaignList, new { Campaigns = Rows(await overview.ListAsync(cancellationToken)) }, context.Locale)],
             "show" or "pause" or "resume" or "end" when args.Count == 2 => [await OnCampaignAsync(context, sub, args[1], cancellationToken)],
+            "set" when args.Count >= 4 => [await SetAsync(context, cancellationToken)],
             _ => [await prompts.TextAsync(PromptName.CampaignUsage, null, context.Locale)],
         };
     }
@@ -60,6 +61,20 @@ public sealed class CampaignCommand(
         return await prompts.TextAsync(PromptName.CampaignStateChanged, model, context.Locale);
     }
 
+    private async Task<TextReply> SetAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var (slug, key, value) = (context.Arguments[1], context.Arguments[2], string.Join(' ', context.Arguments.Skip(3)));
+        if (await campaigns.FindAsync(slug, cancellationToken) is not { } campaign)
+            return await prompts.TextAsync(PromptName.CampaignUnknown, new { Slug = slug }, context.Locale);
+        if (CampaignSettings.Find(key) is not { } setting)
+            return await prompts.TextAsync(PromptName.CampaignSetUnknownKey, new { Key = key, Keys = CampaignSettings.All.Select(s => s.Key) }, context.Locale);
+
+        var before = setting.Show(campaign);
+        var problem = await administration.SetAsync(context.Person.Address, campaign, setting, value, cancellationToken);
+        var model = new { campaign.Slug, setting.Key, Value = value, Problem = problem, Before = before, After = setting.Show(campaign), campaign.Currency };
+        return await prompts.TextAsync(problem is null ? PromptName.CampaignSetDone : PromptName.CampaignSetInvalid, model, context.Locale);
+    }
+
     private async Task<TextReply> ShowAsync(Campaign campaign, string locale, CancellationToken cancellationToken)
     {
         var headline = await overview.HeadlineAsync(campaign, cancellationToken);
@@ -68,6 +83,7 @@ public sealed class CampaignCommand(
         return await prompts.TextAsync(PromptName.CampaignShow, new
         {
             Campaign = Rows([headline])[0],
+            Settings = CampaignSettings.All.Where(s => s.Key is not ("name" or "landing" or "currency")).Select(s => new { s.Key, Value = s.Show(campaign) }),
             Tiers = tiers.Select(t => new { t.Name, t.MinPurchases, Percent = t.CommissionPercent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) }),
             Changes = changes.Select(c => new { c.At, c.Actor, c.Action, c.OldValue, c.NewValue }),
         }, locale);

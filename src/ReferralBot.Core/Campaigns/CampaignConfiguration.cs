@@ -12,6 +12,15 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.LandingUrl).HasMaxLength(2000);
         builder.Property(c => c.Currency).HasMaxLength(3);
+        builder.Property(c => c.Offer).HasMaxLength(200);
+        builder.Property(c => c.Discount).HasMaxLength(40);
+        builder.Property(c => c.ReferrerReward).HasPrecision(18, 2);
+        builder.Property(c => c.CommissionPercent).HasPrecision(5, 2);
+        builder.Property(c => c.FlatFee).HasPrecision(18, 2);
+        builder.Property(c => c.TimeZone).HasMaxLength(64);
+        builder.Property(c => c.Terms).HasMaxLength(2000);
+        // At most one campaign is the chat-chosen default.
+        builder.HasIndex(c => c.IsDefault).IsUnique().HasFilter("\"IsDefault\"").HasDatabaseName("IX_Campaigns_Default");
         builder.ToTable(t => t.HasCheckConstraint("CK_Campaigns_Slug_lower", "\"Slug\" = lower(\"Slug\")"));
     }
 }

@@ -16,7 +16,8 @@ public abstract record ClaimOutcome
 
     public sealed record AlreadyClaimed(Member Member, Member FirstReferrer, bool SameReferrer) : ClaimOutcome;
 
-    public sealed record CampaignClosed(Campaign Campaign) : ClaimOutcome;
+    /// <summary>Not taking sign-ups: <paramref name="Reason"/> is paused, ended, not-started or over.</summary>
+    public sealed record CampaignClosed(Campaign Campaign, string Reason) : ClaimOutcome;
 
     /// <summary>The code's owner joined through the claimant's own code; referring each other is refused.</summary>
     public sealed record Circular(Member Referrer) : ClaimOutcome;

@@ -1,3 +1,4 @@
+using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Prompts;
@@ -30,7 +31,9 @@ public sealed class ClaimReplies(PromptRenderer prompts, CodeCardBuilder cards)
         ClaimOutcome.CampaignClosed c => [await prompts.TextAsync(PromptName.ClaimCampaignClosed, new
         {
             Campaign = c.Campaign.Name,
-            State = c.Campaign.State.ToString().ToLowerInvariant(),
+            State = c.Reason,
+            Opens = c.Campaign.StartsAt is { } starts ? CampaignDates.Format(starts, c.Campaign.TimeZone) : null,
+            Closed = c.Campaign.EndsAt is { } ends ? CampaignDates.Format(ends, c.Campaign.TimeZone) : null,
         }, locale)],
         ClaimOutcome.Circular c => [await prompts.TextAsync(PromptName.ClaimCircular, new { ReferrerName = c.Referrer.Person.DisplayName }, locale)],
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown claim outcome."),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
@@ -37,7 +38,7 @@ public sealed partial class ClaimService(
         var current = await members.FindAsync(claimant.Id, referrer.CampaignId, cancellationToken);
         if (current is not null && await FirstReferrerAsync(current.Id, cancellationToken) is { } first)
             return new ClaimOutcome.AlreadyClaimed(current, first, first.Id == referrer.Id);
-        if (!referrer.Campaign.AcceptsClaims) return new ClaimOutcome.CampaignClosed(referrer.Campaign);
+        if (ClosedReason(referrer.Campaign) is { } reason) return new ClaimOutcome.CampaignClosed(referrer.Campaign, reason);
         if (current is not null && await db.Claims.AnyAsync(
                 c => c.ReferredMemberId == referrer.Id && c.ReferrerMemberId == current.Id, cancellationToken))
             return new ClaimOutcome.Circular(referrer);
@@ -68,6 +69,19 @@ public sealed partial class ClaimService(
 
         LogClaimed(logger, claimant.Address, code, referrer.Campaign.Slug, via);
         return new ClaimOutcome.Claimed(member, referrer, joined);
+    }
+
+    private string? ClosedReason(Campaign campaign)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return campaign switch
+        {
+            { State: CampaignState.Paused } => "paused",
+            { State: CampaignState.Ended } => "ended",
+            { StartsAt: { } starts } when now < starts => "not-started",
+            { EndsAt: { } ends } when now >= ends => "over",
+            _ => null,
+        };
     }
 
     // Stored with the claim itself: the referrer hears of every sign-up exactly once, even across a restart.

@@ -5,7 +5,7 @@ using ReferralBot.Core.Prompts;
 namespace ReferralBot.Core.Members;
 
 /// <summary>Which membership a command is about: the named campaign's, else the person's latest, else the default's.</summary>
-public sealed class MembershipResolver(MemberDirectory members, CampaignDirectory campaigns, PromptRenderer prompts)
+public sealed class MembershipResolver(MemberDirectory members, CampaignDirectory campaigns, PromptRenderer prompts, TimeProvider time)
 {
     /// <summary>The membership, joining the campaign when <paramref name="join"/> allows it; null if there is none to have.</summary>
     public async Task<Member?> ResolveAsync(Person person, string? slug, bool join, CancellationToken cancellationToken)
@@ -16,7 +16,9 @@ public sealed class MembershipResolver(MemberDirectory members, CampaignDirector
             var named = memberships.FirstOrDefault(m => m.Campaign.Slug == slug.ToLowerInvariant());
             if (named is not null || !join) return named;
             var campaign = await campaigns.FindAsync(slug, cancellationToken);
-            return campaign is { AcceptsClaims: true } ? (await members.JoinAsync(person, campaign, cancellationToken)).Member : null;
+            return campaign is not null && campaign.AcceptsClaimsAt(time.GetUtcNow().UtcDateTime)
+                ? (await members.JoinAsync(person, campaign, cancellationToken)).Member
+                : null;
         }
 
         if (memberships.Count > 0 || !join) return memberships.FirstOrDefault();

@@ -52,6 +52,9 @@ public static class PromptName
     public const string CampaignStateChanged = "campaign-state-changed";
     public const string CampaignStateSame = "campaign-state-same";
     public const string CampaignEndedFinal = "campaign-ended-final";
+    public const string CampaignSetDone = "campaign-set-done";
+    public const string CampaignSetInvalid = "campaign-set-invalid";
+    public const string CampaignSetUnknownKey = "campaign-set-unknown-key";
     public const string MenuCampaign = "menu-campaign";
     public const string MenuAdmin = "menu-admin";
     public const string NotFoundPage = "not-found-page";

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ReferralBot.Core.Bot;
+
+namespace ReferralBot.Core.Campaigns;
+
+/// <summary>
+/// The keys of <c>/campaign set</c>. Each parses the whole value before it touches the campaign, so a bad value
+/// changes nothing; the problem names what was expected (the prompt words it).
+/// </summary>
+public static partial class CampaignSettings
+{
+    private static readonly string[] Clear = ["none", "clear", "-"];
+    private static readonly HashSet<string> Currencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c => new RegionInfo(c.Name).ISOCurrencySymbol).ToHashSet(StringComparer.Ordinal);
+
+    public static IReadOnlyList<CampaignSetting> All { get; } =
+    [
+        new("name", c => c.Name, (c, v) => Text(v, 100, t => c.Name = t)),
+        new("landing", c => c.LandingUrl, (c, v) => BotOptions.IsHttpUrl(v) ? Do(() => c.LandingUrl = v) : "invalid"),
+        new("currency", c => c.Currency, (c, v) => Currencies.Contains(v.ToUpperInvariant()) ? Do(() => c.Currency = v.ToUpperInvariant()) : "invalid"),
+        new("offer", c => c.Offer, (c, v) => Optional(v, () => c.Offer = null, () => Text(v, 200, t => c.Offer = t))),
+        new("discount", c => c.Discount, (c, v) => Optional(v, () => c.Discount = null, () => Discount(v, d => c.Discount = d))),
+        new("referrer-reward", c => Money(c.ReferrerReward, c), (c, v) => Optional(v, () => c.ReferrerReward = null, () => Amount(v, c, a => c.ReferrerReward = a))),
+        new("commission", c => Percent(c.CommissionPercent), (c, v) => Percentage(v, p => c.CommissionPercent = p)),
+        new("flat-fee", c => Money(c.FlatFee, c), (c, v) => Optional(v, () => c.FlatFee = null, () => Amount(v, c, a => c.FlatFee = a))),
+        new("window", c => $"{c.AttributionWindowDays} days", (c, v) => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 365
+            ? Do(() => c.AttributionWindowDays = d) : "invalid"),
+        new("starts", c => Date(c.StartsAt, c), (c, v) => Optional(v, () => c.StartsAt = null, () => Starts(v, c))),
+        new("ends", c => Date(c.EndsAt, c), (c, v) => Optional(v, () => c.EndsAt = null, () => Ends(v, c))),
+        new("timezone", c => c.TimeZone, (c, v) => TimeZoneInfo.TryFindSystemTimeZoneById(v, out var zone) && (zone.Id.Contains('/') || zone.Id == "UTC")
+            ? Do(() => c.TimeZone = zone.Id) : "invalid"),
+        new("terms", c => c.Terms, (c, v) => Optional(v, () => c.Terms = null, () => Text(v, 2000, t => c.Terms = t))),
+        new("default", c => c.IsDefault ? "yes" : "no", (c, v) => v.ToLowerInvariant() switch
+        {
+            "yes" or "true" or "on" => Do(() => c.IsDefault = true),
+            "no" or "false" or "off" => Do(() => c.IsDefault = false),
+            _ => "invalid",
+        }),
+    ];
+
+    public static CampaignSetting? Find(string key) => All.FirstOrDefault(s => s.Key == key.ToLowerInvariant());
+
+    public static string? Money(decimal? amount, Campaign campaign) =>
+        amount is { } a ? $"{a.ToString("0.00", CultureInfo.InvariantCulture)} {campaign.Currency}" : null;
+
+    public static string Percent(decimal percent) => percent.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    private static string? Date(DateTime? utc, Campaign campaign) => utc is { } d ? CampaignDates.Format(d, campaign.TimeZone) : null;
+
+    private static string? Do(Action apply)
+    {
+        apply();
+        return null;
+    }
+
+    private static string? Optional(string value, Action clear, Func<string?> set) =>
+        Clear.Contains(value.ToLowerInvariant()) ? Do(clear) : set();
+
+    private static string? Text(string value, int max, Action<string> set) =>
+        value.Length is > 0 && value.Length <= max ? Do(() => set(value)) : "too-long";
+
+    private static string? Percentage(string value, Action<decimal> set) =>
+        decimal.TryParse(value.TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) && p <= 100 && decimal.Round(p, 2) == p
+            ? Do(() => set(p)) : "invalid";
+
+    private static string? Discount(string value, Action<string> set)
+    {
+        if (value.EndsWith('%')) return Percentage(value, p => set(Percent(p)));
+        return DiscountCode().IsMatch(value) ? Do(() => set(value.ToUpperInvariant())) : "invalid";
+    }
+
+    // "5", "5.50", or with the campaign's own currency: "SGD 5.50", "5.50 SGD".
+    private static string? Amount(string value, Campaign campaign, Action<decimal> set)
+    {
+        var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.FirstOrDefault(p => p.Any(char.IsAsciiDigit)) is not { } number) return "invalid";
+        var currency = parts.Where(p => p != number).ToList();
+        if (currency.Count > 1 || currency.Count == 1 && !string.Equals(currency[0], campaign.Currency, StringComparison.OrdinalIgnoreCase)) return "other-currency";
+        return decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount <= 1_000_000m && decimal.Round(amount, 2) == amount
+            ? Do(() => set(amount)) : "invalid";
+    }
+
+    private static string? Starts(string value, Campaign campaign)
+    {
+        if (!CampaignDates.TryParse(value, campaign.TimeZone, out var starts)) return "invalid";
+        return campaign.EndsAt is { } ends && starts >= ends ? "ends-before-starts" : Do(() => campaign.StartsAt = starts);
+    }
+
+    private static string? Ends(string value, Campaign campaign)
+    {
+        if (!CampaignDates.TryParse(value, campaign.TimeZone, out var ends)) return "invalid";
+        return campaign.StartsAt is { } starts && ends <= starts ? "ends-before-starts" : Do(() => campaign.EndsAt = ends);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{3,40}$")]
+    private static partial Regex DiscountCode();
+}
