@@ -56,6 +56,13 @@ public static class PromptName
     public const string CampaignSetInvalid = "campaign-set-invalid";
     public const string CampaignSetUnknownKey = "campaign-set-unknown-key";
     public const string MenuCampaign = "menu-campaign";
+    public const string MenuTier = "menu-tier";
+    public const string MenuTerms = "menu-terms";
+    public const string TierUsage = "tier-usage";
+    public const string TierBadValue = "tier-bad-value";
+    public const string TierSet = "tier-set";
+    public const string TierRemoved = "tier-removed";
+    public const string Terms = "terms";
     public const string MenuAdmin = "menu-admin";
     public const string NotFoundPage = "not-found-page";
     public const string GroupUsePrivateChat = "group-use-private-chat";

@@ -78,6 +78,8 @@ public static class CoreSetup
         services.AddScoped<CampaignAdministration>();
         services.AddScoped<CampaignOverview>();
         services.AddScoped<IChatCommand, CampaignCommand>();
+        services.AddScoped<IChatCommand, TierCommand>();
+        services.AddScoped<IChatCommand, TermsCommand>();
         services.AddScoped<DefaultCampaignSeeder>();
         return services;
     }

@@ -16,6 +16,9 @@ public sealed class AdminScriptTests
     [InlineData("/campaign end glow-serum")]
     [InlineData("/campaign list")]
     [InlineData("/campaign show glow-serum")]
+    [InlineData("/campaign set glow-serum commission 50")]
+    [InlineData("/tier glow-serum Silver 12 17%")]
+    [InlineData("/tier glow-serum remove Gold")]
     public async Task Anyone_else_trying_an_admin_command_is_refused_politely_and_nothing_changes(string line)
     {
         await using var chat = await ChatScript.StartAsync();
@@ -23,7 +26,7 @@ public sealed class AdminScriptTests
 
         var said = await chat.SendAsync("jane", line);
 
-        Assert.Matches("^Sorry, /(admin|campaign) is for campaign admins. Nothing was changed.$", said.Text);
+        Assert.Matches("^Sorry, /(admin|campaign|tier) is for campaign admins. Nothing was changed.$", said.Text);
         Assert.Equal(before, await SnapshotAsync(chat));
     }
 
@@ -76,7 +79,7 @@ public sealed class AdminScriptTests
 
         var said = await chat.SendAsync("admin", "/help");
 
-        Assert.Contains("/campaign new|list|show|pause|resume|end", said.Text);
+        Assert.Contains("/campaign new|list|show|set|pause|resume|end", said.Text);
         Assert.Contains("/admin add|remove|list", said.Text);
         Assert.DoesNotContain("/campaign", (await chat.SendAsync("jane", "/help")).Text);
     }
