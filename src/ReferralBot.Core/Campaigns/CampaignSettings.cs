@@ -70,6 +70,15 @@ public static partial class CampaignSettings
         return DiscountCode().IsMatch(value) ? Do(() => set(value.ToUpperInvariant())) : "invalid";
     }
 
+    /// <summary>An amount in the campaign's currency; null when fine, else the problem.</summary>
+    public static string? TryAmount(string value, Campaign campaign, out decimal amount)
+    {
+        decimal parsed = 0;
+        var problem = Amount(value, campaign, a => parsed = a);
+        amount = parsed;
+        return problem;
+    }
+
     // "5", "5.50", or with the campaign's own currency: "SGD 5.50", "5.50 SGD".
     private static string? Amount(string value, Campaign campaign, Action<decimal> set)
     {

@@ -11,6 +11,9 @@ public sealed class Member
     public int PersonId { get; init; }
     public Person Person { get; init; } = null!;
     public MemberRole Role { get; set; } = MemberRole.Customer;
+
+    /// <summary>An influencer's one-off fee, paid when their first purchase lands, in the campaign currency.</summary>
+    public decimal? FlatFee { get; set; }
     public DateTime JoinedAt { get; init; }
     public List<ReferralCode> Codes { get; init; } = [];
 

@@ -14,5 +14,6 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Codes).WithOne(c => c.Member).HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(m => m.PrimaryCode);
+        builder.Property(m => m.FlatFee).HasPrecision(18, 2);
     }
 }

@@ -63,6 +63,12 @@ public static class PromptName
     public const string TierSet = "tier-set";
     public const string TierRemoved = "tier-removed";
     public const string Terms = "terms";
+    public const string MenuInfluencer = "menu-influencer";
+    public const string InfluencerUsage = "influencer-usage";
+    public const string InfluencerUnknownPerson = "influencer-unknown-person";
+    public const string InfluencerBadFee = "influencer-bad-fee";
+    public const string InfluencerCodeTaken = "influencer-code-taken";
+    public const string InfluencerSet = "influencer-set";
     public const string MenuAdmin = "menu-admin";
     public const string NotFoundPage = "not-found-page";
     public const string GroupUsePrivateChat = "group-use-private-chat";

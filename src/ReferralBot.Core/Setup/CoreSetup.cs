@@ -95,6 +95,8 @@ public static class CoreSetup
         services.AddScoped<CodeCardBuilder>();
         services.AddScoped<IChatCommand, CodeCommand>();
         services.AddScoped<IChatCommand, QrCommand>();
+        services.AddScoped<InfluencerEnrollment>();
+        services.AddScoped<IChatCommand, InfluencerCommand>();
         return services;
     }
 

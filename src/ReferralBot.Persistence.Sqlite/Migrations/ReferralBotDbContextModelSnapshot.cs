@@ -327,6 +327,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("FlatFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
 

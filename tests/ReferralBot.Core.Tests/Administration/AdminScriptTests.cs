@@ -19,14 +19,16 @@ public sealed class AdminScriptTests
     [InlineData("/campaign set glow-serum commission 50")]
     [InlineData("/tier glow-serum Silver 12 17%")]
     [InlineData("/tier glow-serum remove Gold")]
+    [InlineData("/influencer glow-serum jane JANE20 100")]
     public async Task Anyone_else_trying_an_admin_command_is_refused_politely_and_nothing_changes(string line)
     {
         await using var chat = await ChatScript.StartAsync();
+        await chat.SendAsync("jane", "/start");
         var before = await SnapshotAsync(chat);
 
         var said = await chat.SendAsync("jane", line);
 
-        Assert.Matches("^Sorry, /(admin|campaign|tier) is for campaign admins. Nothing was changed.$", said.Text);
+        Assert.Matches("^Sorry, /(admin|campaign|tier|influencer) is for campaign admins. Nothing was changed.$", said.Text);
         Assert.Equal(before, await SnapshotAsync(chat));
     }
 
@@ -89,5 +91,7 @@ public sealed class AdminScriptTests
             await db.Set<AdminGrant>().CountAsync(),
             await db.Set<AuditEntry>().CountAsync(),
             string.Join(",", await db.Campaigns.OrderBy(c => c.Id).Select(c => c.Slug + ":" + c.State + ":" + c.LandingUrl).ToListAsync()),
-            await db.Set<Tier>().CountAsync()));
+            await db.Set<Tier>().CountAsync(),
+            string.Join(",", await db.Members.OrderBy(m => m.Id).Select(m => m.Role + ":" + m.FlatFee).ToListAsync()),
+            await db.Codes.CountAsync()));
 }

@@ -77,10 +77,10 @@ public sealed class ChatScript : IAsyncDisposable
         return new ChatScript(database, host, time);
     }
 
-    public async Task<Said> SendAsync(string user, string text, string? displayName = null)
+    public async Task<Said> SendAsync(string user, string text, string? displayName = null, string? username = null)
     {
         var name = displayName ?? char.ToUpperInvariant(user[0]) + user[1..];
-        var message = new InboundMessage(Channel, user, user, name, text);
+        var message = new InboundMessage(Channel, user, user, name, text) { Username = username };
         return new Said(await Services.GetRequiredService<ConversationGateway>().HandleAsync(message, CancellationToken.None));
     }
 
