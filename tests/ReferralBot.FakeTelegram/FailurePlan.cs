@@ -1,6 +1,6 @@
 namespace ReferralBot.FakeTelegram;
 
-/// <summary>Errors a test asked for: the next N calls of a method (to a chat) answer with them.</summary>
+/// <summary>Errors a test asked for: the next N calls of a method (to one chat, or any) answer with them.</summary>
 internal sealed class FailurePlan
 {
     private readonly Lock gate = new();
@@ -8,21 +8,23 @@ internal sealed class FailurePlan
 
     public void Add(string method, int status, string description, int? retryAfter, long? chatId, int times)
     {
-        lock (gate) rules.Add(new Rule(method, chatId, status, description, retryAfter) { Remaining = times });
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        lock (gate) rules.Add(new Rule(BotApiMethods.Canonical(method), chatId, status, description, retryAfter) { Remaining = times });
     }
 
-    public Rule? Take(string method, long? chatId)
+    /// <summary>The error this call is to get, if any (and it is then used up).</summary>
+    public BotApiAnswer? Take(string method, long? chatId)
     {
         lock (gate)
         {
-            var rule = rules.FirstOrDefault(r => r.Remaining > 0 && string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
-                && (r.ChatId is null || r.ChatId == chatId));
-            if (rule is not null) rule.Remaining--;
-            return rule;
+            var rule = rules.Find(r => r.Method == method && (r.ChatId is null || r.ChatId == chatId));
+            if (rule is null) return null;
+            if (--rule.Remaining == 0) rules.Remove(rule);
+            return BotApiAnswer.Error(rule.Status, rule.Description, rule.RetryAfter ?? (rule.Status == 429 ? 1 : null));
         }
     }
 
-    public sealed record Rule(string Method, long? ChatId, int Status, string Description, int? RetryAfter)
+    private sealed record Rule(string Method, long? ChatId, int Status, string Description, int? RetryAfter)
     {
         public int Remaining { get; set; }
     }

@@ -3,24 +3,47 @@ namespace ReferralBot.FakeTelegram;
 public sealed class FakeBotApiOptions
 {
     public string Token { get; init; } = "123456:TEST-TOKEN";
+
     public long BotId { get; init; } = 123456;
+
     public string Username { get; init; } = "ReferralTestBot";
+
     public string FirstName { get; init; } = "Referral Test Bot";
+
+    public bool CanJoinGroups { get; init; } = true;
+
+    public bool CanReadAllGroupMessages { get; init; }
+
+    public bool SupportsInlineQueries { get; init; }
 
     /// <summary>The loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; init; }
 
-    /// <summary>Refuse with 429 (retry_after 1) what Telegram would: a send to a chat under 1 s after the last (3 s for groups), or a 31st send within a second.</summary>
+    /// <summary>
+    /// Refuse with 429 (retry_after 1) what Telegram would: a send to a chat under 1 s after the last accepted one
+    /// (3 s for groups, i.e. negative chat ids), or a 31st accepted send within a second. Judged on arrival.
+    /// </summary>
     public bool EnforceLimits { get; init; }
 
-    /// <summary>The clock of recorded calls and of the limits.</summary>
+    /// <summary>The clock of recorded calls, message dates and the limits.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>The longest a getUpdates call waits for updates, whatever timeout it asks for.</summary>
     public int MaxLongPollSeconds { get; init; } = 2;
 
-    /// <summary>Real-time delay before a send is answered (picked in [min, max]).</summary>
-    public TimeSpan MinLatency { get; init; } = TimeSpan.Zero;
+    /// <summary>
+    /// Delay before a send's answer, picked in [Min, Max]. Always real time (not <see cref="Time"/>): a fake clock
+    /// that nobody advances would hang every send.
+    /// </summary>
+    public (TimeSpan Min, TimeSpan Max) Latency { get; init; }
 
-    public TimeSpan MaxLatency { get; init; } = TimeSpan.Zero;
+    public TimeSpan MinLatency { get => Latency.Min; init => Latency = (value, Latency.Max); }
+
+    public TimeSpan MaxLatency { get => Latency.Max; init => Latency = (Latency.Min, value); }
+
+    /// <summary>
+    /// Answer what Telegram answers with 400: HTML that does not parse, too-long texts and captions, callback data
+    /// over 64 bytes, button URLs Telegram refuses, edits that change nothing. Off: anything goes.
+    /// </summary>
+    public bool Strict { get; init; } = true;
 }

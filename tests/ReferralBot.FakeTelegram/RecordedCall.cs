@@ -1,6 +1,9 @@
 namespace ReferralBot.FakeTelegram;
 
-/// <summary>One Bot API call as the fake received it: top-level fields as text (nested JSON kept raw), uploaded files, and what it answered.</summary>
+/// <summary>
+/// One Bot API call as the fake received it: top-level fields as text (strings unquoted, nested JSON kept raw),
+/// uploaded files by field name, when it arrived (by the options' clock), and the HTTP status it was answered with.
+/// </summary>
 public sealed record RecordedCall(
     string Method,
     IReadOnlyDictionary<string, string> Parameters,
@@ -9,5 +12,8 @@ public sealed record RecordedCall(
     int Status,
     long? ChatId)
 {
-    public bool IsSend => Method is "sendMessage" or "sendPhoto" or "sendDocument";
+    /// <summary>sendMessage, sendPhoto or sendDocument.</summary>
+    public bool IsSend => BotApiMethods.IsSend(Method);
+
+    public bool Succeeded => Status == 200;
 }

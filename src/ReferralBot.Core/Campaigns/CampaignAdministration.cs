@@ -2,12 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReferralBot.Core.Administration;
 using ReferralBot.Core.Bot;
+using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Campaigns;
 
 /// <summary>Creating campaigns and moving them between states; every change is audited in the same save.</summary>
-public sealed class CampaignAdministration(ReferralBotDbContext db, AuditLog audit, TimeProvider time, IOptions<BotOptions> bot)
+public sealed class CampaignAdministration(
+    ReferralBotDbContext db,
+    AuditLog audit,
+    RedirectCacheSignal redirects,
+    TimeProvider time,
+    IOptions<BotOptions> bot)
 {
     /// <summary>A new campaign with the default tier ladder, or null when the slug is taken (a unique key decides).</summary>
     public async Task<Campaign?> CreateAsync(string actor, string slug, string landingUrl, string name, CancellationToken cancellationToken)
@@ -55,6 +61,7 @@ public sealed class CampaignAdministration(ReferralBotDbContext db, AuditLog aud
         audit.Record(actor, campaign.Id, $"campaign.set {setting.Key}", before, setting.Show(campaign));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        redirects.Changed(campaign.Id);
         return null;
     }
 

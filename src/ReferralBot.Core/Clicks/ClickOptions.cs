@@ -17,6 +17,6 @@ public sealed class ClickOptions
     [Range(1, 1_000_000)]
     public int Capacity { get; set; } = 100_000;
 
-    /// <summary>How long a code's redirect target is cached (a changed landing URL shows after this).</summary>
+    /// <summary>How long a code's redirect target is cached (0 turns the cache off); admin changes expire it at once.</summary>
     public TimeSpan TargetCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

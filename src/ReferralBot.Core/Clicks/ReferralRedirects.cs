@@ -18,6 +18,7 @@ public sealed class ReferralRedirects(
     IServiceScopeFactory scopes,
     IMemoryCache cache,
     ClickBuffer clicks,
+    RedirectCacheSignal changes,
     TimeProvider time,
     IOptions<ClickOptions> options)
 {
@@ -26,18 +27,26 @@ public sealed class ReferralRedirects(
     public async Task<RedirectTarget?> FindAsync(string code, CancellationToken cancellationToken)
     {
         if (!CodeFormat.TryNormalize(code, out var normalized)) return null;
+        var duration = options.Value.TargetCacheDuration;
+        if (duration <= TimeSpan.Zero) return await LoadAsync(normalized, cancellationToken); // caching turned off
+
         return await cache.GetOrCreateAsync(("redirect", normalized), async entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = options.Value.TargetCacheDuration;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
-            var target = await db.Codes.Where(c => c.Value == normalized)
-                .Select(c => new RedirectTarget(c.Value, c.MemberId, c.Member.CampaignId, c.Member.Campaign.Slug, c.Member.Campaign.LandingUrl))
-                .SingleOrDefaultAsync(cancellationToken);
+            var target = await LoadAsync(normalized, cancellationToken);
             // An unknown code is remembered only briefly: it may be handed out a moment later.
-            if (target is null) entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(2);
+            entry.AbsoluteExpirationRelativeToNow = target is null ? TimeSpan.FromSeconds(Math.Min(2, duration.TotalSeconds)) : duration;
+            if (target is not null) entry.AddExpirationToken(changes.For(target.CampaignId));
             return target;
         });
+    }
+
+    private async Task<RedirectTarget?> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
+        return await db.Codes.Where(c => c.Value == code)
+            .Select(c => new RedirectTarget(c.Value, c.MemberId, c.Member.CampaignId, c.Member.Campaign.Slug, c.Member.Campaign.LandingUrl))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Counts a visit (unless it is a link preview) and returns the landing URL with the UTM tags.</summary>

@@ -115,6 +115,7 @@ public static class CoreSetup
         services.AddSingleton<ClickWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ClickWriter>());
         services.AddSingleton<ReferralRedirects>();
+        services.AddSingleton<RedirectCacheSignal>();
         return services;
     }
 

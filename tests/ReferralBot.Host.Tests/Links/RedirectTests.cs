@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Host.Tests.Support;
 
 namespace ReferralBot.Host.Tests.Links;
@@ -37,6 +38,38 @@ public sealed class RedirectTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains($"utm_content={code}&ref={code}", response.Headers.Location!.OriginalString);
         Assert.Contains("utm_source=referralbot", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("pause")]
+    [InlineData("end")]
+    public async Task A_paused_or_ended_campaigns_links_still_land_on_its_page(string action)
+    {
+        using var factory = new ReferralBotFactory(new Dictionary<string, string?> { ["Clicks:TargetCacheDuration"] = "00:00:00" });
+        var code = await factory.CodeOfAsync("jane");
+        var gateway = factory.Services.GetRequiredService<ReferralBot.Core.Conversation.ConversationGateway>();
+        var changed = await gateway.HandleAsync(new("console", "owner", "owner", "Owner", $"/campaign {action} glow-serum"), CancellationToken.None);
+
+        var response = await factory.CreateBrowser().GetAsync($"/r/{code}");
+
+        Assert.Contains("is now", Assert.IsType<ReferralBot.Core.Conversation.TextReply>(Assert.Single(changed)).Html);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://shop.example.sg/serum?lang=en&utm_source=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_changed_landing_url_is_used_at_once_despite_the_cache()
+    {
+        using var factory = new ReferralBotFactory();
+        var code = await factory.CodeOfAsync("jane");
+        var browser = factory.CreateBrowser();
+        await browser.GetAsync($"/r/{code}"); // caches the target
+        var gateway = factory.Services.GetRequiredService<ReferralBot.Core.Conversation.ConversationGateway>();
+        await gateway.HandleAsync(new("console", "owner", "owner", "Owner", "/campaign set glow-serum landing https://shop.example.sg/new"), CancellationToken.None);
+
+        var response = await browser.GetAsync($"/r/{code}");
+
+        Assert.StartsWith("https://shop.example.sg/new?utm_source=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

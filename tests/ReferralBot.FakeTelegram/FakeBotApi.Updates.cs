@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+
+namespace ReferralBot.FakeTelegram;
+
+/// <summary>Updates a test puts in, as a person's Telegram would make them; each gets the next update_id, from 1.</summary>
+public sealed partial class FakeBotApi
+{
+    /// <summary>A text message from a person (a /command gets its bot_command entity). Chat: their private chat unless given.</summary>
+    public long SendText(long userId, string text, string firstName = "Test", string? lastName = null, string? username = null,
+        string languageCode = "en", long? chatId = null, string chatType = "private", string? chatTitle = null)
+    {
+        var user = BotApiJson.User(userId, firstName, lastName, username, languageCode);
+        var chat = BotApiJson.Chat(chatId ?? userId, chatType, chatTitle, user);
+        state.RememberChat(chat);
+        return state.Updates.Add(id => new JsonObject
+        {
+            ["update_id"] = id,
+            ["message"] = BotApiJson.TextMessage(state.NextMessageId(), user, chat, state.UnixNow, text),
+        });
+    }
+
+    /// <summary>
+    /// A press of an inline button carrying <paramref name="data"/>, on the bot's message <paramref name="messageId"/>
+    /// (as the bot sent it, if it did; a stand-in message otherwise).
+    /// </summary>
+    public long PressButton(long userId, string data, long? messageId = null, string firstName = "Test", long? chatId = null)
+    {
+        var chatKey = chatId ?? userId;
+        var message = (messageId is { } id ? state.Message(chatKey, id) : null) ?? new JsonObject
+        {
+            ["message_id"] = messageId ?? state.NextMessageId(),
+            ["from"] = state.BotUser(),
+            ["chat"] = state.Chat(chatKey),
+            ["date"] = state.UnixNow,
+            ["text"] = "(a message from the bot)",
+        };
+        state.RememberMessage(message);
+        return state.Updates.Add(updateId =>
+        {
+            var queryId = $"{userId}{updateId:D6}";
+            state.OpenCallbackQuery(queryId);
+            return new JsonObject
+            {
+                ["update_id"] = updateId,
+                ["callback_query"] = new JsonObject
+                {
+                    ["id"] = queryId,
+                    ["from"] = BotApiJson.User(userId, firstName, null, null, "en"),
+                    ["message"] = message,
+                    ["chat_instance"] = $"ci{chatKey}",
+                    ["data"] = data,
+                },
+            };
+        });
+    }
+
+    /// <summary>Telegram delivering the same update (same update_id, same JSON) once more, even if it was confirmed.</summary>
+    public void Redeliver(long updateId) => state.Updates.Redeliver(updateId);
+
+    /// <summary>The update's JSON, e.g. to post to the bot's webhook.</summary>
+    public string UpdateJson(long updateId) => state.Updates.Json(updateId);
+}

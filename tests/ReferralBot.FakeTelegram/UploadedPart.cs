@@ -1,0 +1,4 @@
+namespace ReferralBot.FakeTelegram;
+
+/// <summary>A file part of a multipart request.</summary>
+internal sealed record UploadedPart(string FileName, string? ContentType, byte[] Bytes);
