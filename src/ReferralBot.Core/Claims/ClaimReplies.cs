@@ -17,6 +17,8 @@ public sealed class ClaimReplies(PromptRenderer prompts, CodeCardBuilder cards)
             Campaign = c.Member.Campaign.Name,
             Code = c.Member.PrimaryCode,
             JoinedNow = c.JoinedNow,
+            c.Member.Campaign.Offer,
+            c.Member.Campaign.Discount,
         }),
         ClaimOutcome.InvalidCode i => [await prompts.TextAsync(PromptName.ClaimInvalidCode, new { i.Input }, locale)],
         ClaimOutcome.UnknownCode u => [await prompts.TextAsync(PromptName.ClaimUnknownCode, new { u.Code, u.Suggestion }, locale)],

@@ -35,6 +35,7 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks dee
             DeepLinks = deepLinks.For(code),
             Campaign = member.Campaign.Name,
             CampaignSlug = member.Campaign.Slug,
+            member.Campaign.Offer,
             DisplayName = member.Person.DisplayName,
         };
     }

@@ -119,4 +119,19 @@ public sealed class CampaignSetScriptTests
         Assert.Contains("Welcome to Spring Sale", joined.Text);
         Assert.Equal(["summer"], defaults);
     }
+
+    [Fact]
+    public async Task The_offer_and_discount_are_shown_to_a_friend_who_claims_and_in_the_share_text()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        var jane = (await chat.SendAsync("jane", "/start")).Code;
+        await chat.SendAsync("admin", "/campaign set glow-serum offer 20% off your first serum");
+        await chat.SendAsync("admin", "/campaign set glow-serum discount welcome20");
+
+        var said = await chat.SendAsync("bob", $"/start {jane}");
+
+        Assert.Contains("🎁 Your welcome offer: 20% off your first serum (use WELCOME20 at checkout).", said.Text);
+        Assert.StartsWith("I'm part of Glow Serum. Get 20% off your first serum: join with my code BOB",
+            said.Buttons.Single(b => b.Kind == ReferralBot.Core.Conversation.ButtonKind.Share).ShareText, StringComparison.Ordinal);
+    }
 }
