@@ -14,6 +14,8 @@ public sealed class AdminScriptTests
     [InlineData("/campaign new spring https://shop.example.sg/spring")]
     [InlineData("/campaign pause glow-serum")]
     [InlineData("/campaign end glow-serum")]
+    [InlineData("/campaign resume glow-serum")]
+    [InlineData("/admin remove test:jane")]
     [InlineData("/campaign list")]
     [InlineData("/campaign show glow-serum")]
     [InlineData("/campaign set glow-serum commission 50")]
