@@ -42,7 +42,7 @@ internal sealed class ConsoleChatService(
             }
 
             var message = new InboundMessage(Channel, identity.UserId, identity.UserId, identity.DisplayName, line);
-            await writer.WriteAsync(await conversation.HandleAsync(message, stoppingToken), stoppingToken);
+            await writer.WriteAsync(await conversation.HandleAsync(message, stoppingToken), heading: null, stoppingToken);
         }
 
         lifetime.StopApplication();

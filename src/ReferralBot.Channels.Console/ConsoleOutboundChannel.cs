@@ -10,7 +10,7 @@ internal sealed class ConsoleOutboundChannel(ConsoleReplyWriter writer) : IOutbo
 
     public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
-        await writer.WriteAsync(replies, cancellationToken, heading: $"📨 to {chatId}:");
+        await writer.WriteAsync(replies, $"📨 to {chatId}:", cancellationToken);
         return DeliveryResult.Delivered;
     }
 }

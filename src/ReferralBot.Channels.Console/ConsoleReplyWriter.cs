@@ -10,7 +10,7 @@ internal sealed class ConsoleReplyWriter(ConsoleIo io, IOptions<ConsoleChatOptio
     // Replies to what was typed and messages sent on the bot's own initiative must not interleave.
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    public async Task WriteAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken, string? heading = null)
+    public async Task WriteAsync(IReadOnlyList<Reply> replies, string? heading, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
