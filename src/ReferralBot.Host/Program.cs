@@ -1,5 +1,6 @@
 using ReferralBot.Channels.Telegram.Receiving;
 using ReferralBot.Host.Links;
+using ReferralBot.Host.Purchases;
 using ReferralBot.Host.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapReferralLinksApi();
+app.MapPurchasesApi();
 app.MapTelegramWebhook();
 app.MapHealthChecks("/healthz");
 

@@ -15,6 +15,12 @@ public sealed class Member
     /// <summary>An influencer's one-off fee, paid when their first purchase lands, in the campaign currency.</summary>
     public decimal? FlatFee { get; set; }
     public DateTime JoinedAt { get; init; }
+
+    /// <summary>
+    /// Who this member is when they buy: carried by the shop links the bot gives them (<c>?b=</c>) and passed back
+    /// by the shop as the purchase's <c>reference</c>. Random, so it says nothing about them.
+    /// </summary>
+    public string Reference { get; init; } = MemberReference.New();
     public List<ReferralCode> Codes { get; init; } = [];
 
     public string PrimaryCode => Codes.Single(c => c.IsPrimary).Value;

@@ -15,5 +15,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasMany(m => m.Codes).WithOne(c => c.Member).HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(m => m.PrimaryCode);
         builder.Property(m => m.FlatFee).HasPrecision(18, 2);
+        builder.Property(m => m.Reference).HasMaxLength(MemberReference.Length);
+        builder.HasIndex(m => m.Reference).IsUnique();
     }
 }

@@ -12,6 +12,8 @@ using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Purchases;
+using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Stats;
 
 namespace ReferralBot.Core.Setup;
@@ -37,7 +39,19 @@ public static class CoreSetup
             .AddClaims()
             .AddClicks()
             .AddStats()
-            .AddMessaging();
+            .AddMessaging()
+            .AddPurchases();
+    }
+
+    private static IServiceCollection AddPurchases(this IServiceCollection services)
+    {
+        services.AddScoped<PurchaseAttribution>();
+        services.AddScoped<PurchaseLookup>();
+        services.AddScoped<PurchaseIntake>();
+        services.AddScoped<RefundIntake>();
+        services.AddScoped<RewardCalculator>();
+        services.AddScoped<TierStanding>();
+        return services;
     }
 
     private static IServiceCollection AddMessaging(this IServiceCollection services)

@@ -3,6 +3,7 @@ using ReferralBot.Channels.Console;
 using ReferralBot.Channels.Telegram.Setup;
 using ReferralBot.Core.Setup;
 using ReferralBot.Core.Storage;
+using ReferralBot.Host.Purchases;
 using ReferralBot.Persistence.Sqlite;
 
 namespace ReferralBot.Host.Setup;
@@ -13,6 +14,7 @@ public static class HostSetup
     public static WebApplicationBuilder AddReferralBotServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         builder.Services.AddReferralBotCore(builder.Configuration);
         builder.Services.AddSqliteStore(builder.Configuration.GetConnectionString("ReferralBot"));
         builder.Services.AddConsoleChat(builder.Configuration);

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Rewards;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Purchases;
+
+/// <summary>
+/// Records a reported purchase with its rewards in one transaction. The order id is unique, so a replay (or the
+/// loser of two concurrent deliveries) finds the first recording and answers from it; other unique keys (a flat fee,
+/// a tier-up) settle races between different purchases, which are then worked out again.
+/// </summary>
+public sealed partial class PurchaseIntake(
+    ReferralBotDbContext db,
+    PurchaseAttribution attribution,
+    RewardCalculator rewards,
+    PurchaseLookup lookup,
+    TimeProvider time,
+    ILogger<PurchaseIntake> logger)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<PurchaseOutcome> RecordAsync(PurchaseReport report, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await lookup.FindAsync(report.OrderId, cancellationToken) is { } earlier) return new PurchaseOutcome(earlier, IsNew: false);
+
+            var attributed = await attribution.AttributeAsync(report, cancellationToken);
+            if (attributed.Campaign is { } campaign && !string.Equals(campaign.Currency, report.Currency, StringComparison.Ordinal))
+                return PurchaseOutcome.Refused("currency", $"The campaign {campaign.Slug} counts in {campaign.Currency}; this purchase is in {report.Currency}.");
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var purchase = new Purchase
+            {
+                OrderId = report.OrderId,
+                Amount = report.Amount,
+                Currency = report.Currency,
+                Discount = report.Discount,
+                OccurredAt = report.OccurredAt,
+                ReceivedAt = now,
+                Code = attributed.Code,
+                Reference = report.Reference,
+                CustomerChannel = report.CustomerChannel,
+                CustomerUserId = report.CustomerUserId,
+                CampaignId = attributed.Campaign?.Id,
+                ReferrerMemberId = attributed.Referrer?.Id,
+                BuyerMemberId = attributed.Buyer?.Id,
+                NotCreditedReason = attributed.NotCreditedReason,
+                ReportedBy = report.ReportedBy,
+            };
+            db.Add(purchase);
+            if (attributed.Credited)
+            {
+                var plan = await rewards.PlanAsync(purchase, attributed, now, cancellationToken);
+                db.AddRange(plan.Entries);
+                if (plan.TierUp is { } tierUp) db.Add(tierUp);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < MaxAttempts)
+            {
+                // The same order arrived at the same moment (the next lookup finds it), or another purchase took a
+                // once-only reward first (worked out again without it).
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            db.ChangeTracker.Clear();
+            LogRecorded(logger, purchase.OrderId, purchase.Amount, purchase.Currency, purchase.Credited, purchase.NotCreditedReason);
+            return new PurchaseOutcome(await lookup.FindAsync(report.OrderId, cancellationToken), IsNew: true);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Purchase {OrderId} of {Amount} {Currency} recorded; credited: {Credited} {Reason}")]
+    private static partial void LogRecorded(ILogger logger, string orderId, decimal amount, string currency, bool credited, string? reason);
+}
