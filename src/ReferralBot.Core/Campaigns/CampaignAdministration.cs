@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ReferralBot.Core.Administration;
 using ReferralBot.Core.Bot;
 using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Campaigns;
@@ -47,6 +48,11 @@ public sealed class CampaignAdministration(
     public async Task<string?> SetAsync(string actor, Campaign campaign, CampaignSetting setting, string value, CancellationToken cancellationToken)
     {
         var before = setting.Show(campaign);
+        // Rewards and revenue are summed in the campaign's currency: once money is recorded in it, it stays.
+        if (setting.Key == "currency" && !string.Equals(value, campaign.Currency, StringComparison.OrdinalIgnoreCase)
+            && await db.Set<Purchase>().AnyAsync(p => p.CampaignId == campaign.Id, cancellationToken))
+            return "has-purchases";
+
         var problem = setting.Apply(campaign, value);
         if (problem is not null) return problem;
 

@@ -50,7 +50,8 @@ public sealed class ReferralRedirects(
     }
 
     /// <summary>Counts a visit (unless it is a link preview) and returns the landing URL with the UTM tags.</summary>
-    public async Task<string> VisitAsync(RedirectTarget target, string? source, string? visitorKey, string? userAgent, CancellationToken cancellationToken)
+    public async Task<string> VisitAsync(
+        RedirectTarget target, string? source, string? buyerReference, string? visitorKey, string? userAgent, CancellationToken cancellationToken)
     {
         var tag = LinkSource.Normalize(source);
         var now = time.GetUtcNow().UtcDateTime;
@@ -67,7 +68,7 @@ public sealed class ReferralRedirects(
             }, cancellationToken);
         }
 
-        return LandingUrlBuilder.Build(target, tag);
+        return LandingUrlBuilder.Build(target, tag, buyerReference);
     }
 
     public async Task<string?> SuggestAsync(string code, CancellationToken cancellationToken)

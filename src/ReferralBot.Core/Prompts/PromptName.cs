@@ -57,6 +57,14 @@ public static class PromptName
     public const string CampaignSetUnknownKey = "campaign-set-unknown-key";
     public const string MenuCampaign = "menu-campaign";
     public const string MenuTier = "menu-tier";
+    public const string MenuConfirm = "menu-confirm";
+    public const string MenuRefund = "menu-refund";
+    public const string ConfirmUsage = "confirm-usage";
+    public const string ConfirmBadValue = "confirm-bad-value";
+    public const string ConfirmDone = "confirm-done";
+    public const string RefundUsage = "refund-usage";
+    public const string RefundUnknown = "refund-unknown";
+    public const string RefundDone = "refund-done";
     public const string MenuTerms = "menu-terms";
     public const string TierUsage = "tier-usage";
     public const string TierBadValue = "tier-bad-value";

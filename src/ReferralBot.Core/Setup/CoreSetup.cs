@@ -51,6 +51,8 @@ public static class CoreSetup
         services.AddScoped<RefundIntake>();
         services.AddScoped<RewardCalculator>();
         services.AddScoped<TierStanding>();
+        services.AddScoped<IChatCommand, ConfirmCommand>();
+        services.AddScoped<IChatCommand, RefundCommand>();
         return services;
     }
 

@@ -1,3 +1,19 @@
 namespace ReferralBot.Core.Stats;
 
-public sealed record MemberStats(int Clicks, DateTime? LastClickAt, int SignUps, DateTime? LastSignUpAt, int Purchases);
+/// <summary>A member's tallies in one campaign. Money is in <see cref="Currency"/>; tiers are an influencer's.</summary>
+public sealed record MemberStats(
+    int Clicks,
+    DateTime? LastClickAt,
+    int SignUps,
+    DateTime? LastSignUpAt,
+    int Purchases,
+    decimal Revenue,
+    decimal Earnings,
+    string Currency,
+    string? Tier,
+    string? NextTier,
+    int? PurchasesToNextTier)
+{
+    /// <summary>Purchases per click, in percent; null before the first click.</summary>
+    public decimal? ConversionPercent => Clicks == 0 ? null : Math.Round(100m * Purchases / Clicks, 1);
+}

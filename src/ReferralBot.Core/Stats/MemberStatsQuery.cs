@@ -1,21 +1,41 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Stats;
 
-/// <summary>A member's tallies, counted by the database on indexed columns (never loaded and counted here).</summary>
-public sealed class MemberStatsQuery(ReferralBotDbContext db)
+/// <summary>A member's tallies, counted and summed by the database on indexed columns (never loaded and counted here).</summary>
+public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding standing)
 {
-    public async Task<MemberStats> ForAsync(int memberId, CancellationToken cancellationToken)
+    public async Task<MemberStats> ForAsync(Member member, CancellationToken cancellationToken)
     {
-        var clicks = db.Clicks.Where(c => c.MemberId == memberId);
-        var signUps = db.Claims.Where(c => c.ReferrerMemberId == memberId);
+        var clicks = db.Clicks.Where(c => c.MemberId == member.Id);
+        var signUps = db.Claims.Where(c => c.ReferrerMemberId == member.Id);
+        var purchases = standing.Counted(member.Id);
+        var count = await purchases.CountAsync(cancellationToken);
+        var earnings = db.Set<LedgerEntry>().Where(e => e.MemberId == member.Id && e.Kind != LedgerKind.Discount);
+
+        string? tier = null, next = null;
+        int? toNext = null;
+        if (member.Role == MemberRole.Influencer)
+        {
+            var ladder = await standing.LadderAsync(member.Campaign, cancellationToken);
+            tier = ladder.At(count)?.Name;
+            if (ladder.After(count) is { } after) (next, toNext) = (after.Name, after.MinPurchases - count);
+        }
+
         return new MemberStats(
             Clicks: await clicks.CountAsync(cancellationToken),
             LastClickAt: await clicks.OrderByDescending(c => c.OccurredAt).Select(c => (DateTime?)c.OccurredAt).FirstOrDefaultAsync(cancellationToken),
             SignUps: await signUps.CountAsync(cancellationToken),
             LastSignUpAt: await signUps.OrderByDescending(c => c.ClaimedAt).Select(c => (DateTime?)c.ClaimedAt).FirstOrDefaultAsync(cancellationToken),
-            // Purchases are recorded once the purchases feature lands; until then there are none to count.
-            Purchases: 0);
+            Purchases: count,
+            Revenue: await purchases.SumAsync(p => p.Amount, cancellationToken),
+            Earnings: await earnings.SumAsync(e => e.Amount, cancellationToken),
+            Currency: member.Campaign.Currency,
+            Tier: tier,
+            NextTier: next,
+            PurchasesToNextTier: toNext);
     }
 }

@@ -1,10 +1,15 @@
+using System.Globalization;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Purchases;
 
 namespace ReferralBot.Core.Stats;
 
-/// <summary><c>/stats [campaign]</c>: clicks, sign-ups and purchases of each of your codes.</summary>
+/// <summary>
+/// <c>/stats [campaign]</c>: for each campaign you are in, clicks, sign-ups, purchases, conversion, revenue driven,
+/// earnings and, for influencers, the tier and how far the next one is.
+/// </summary>
 public sealed class StatsCommand(MemberDirectory members, MemberStatsQuery stats, PromptRenderer prompts) : IChatCommand
 {
     public string Name => "stats";
@@ -26,7 +31,7 @@ public sealed class StatsCommand(MemberDirectory members, MemberStatsQuery stats
         var campaigns = new List<object>();
         foreach (var member in memberships)
         {
-            var tally = await stats.ForAsync(member.Id, cancellationToken);
+            var tally = await stats.ForAsync(member, cancellationToken);
             campaigns.Add(new
             {
                 Campaign = member.Campaign.Name,
@@ -36,6 +41,13 @@ public sealed class StatsCommand(MemberDirectory members, MemberStatsQuery stats
                 tally.SignUps,
                 tally.LastSignUpAt,
                 tally.Purchases,
+                Conversion = tally.ConversionPercent is { } rate ? rate.ToString("0.#", CultureInfo.InvariantCulture) + "%" : null,
+                Revenue = PurchaseChatModel.Money(tally.Revenue, tally.Currency),
+                Earnings = PurchaseChatModel.Money(tally.Earnings, tally.Currency),
+                HasEarnings = tally.Earnings != 0m || member.Role == MemberRole.Influencer,
+                tally.Tier,
+                tally.NextTier,
+                ToNext = tally.PurchasesToNextTier,
             });
         }
 

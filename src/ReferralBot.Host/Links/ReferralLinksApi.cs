@@ -16,16 +16,16 @@ public static class ReferralLinksApi
     }
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult>> RedirectAsync(
-        string code, string? s, HttpContext http, ReferralRedirects redirects, PromptRenderer prompts, CancellationToken cancellationToken)
+        string code, string? s, string? b, HttpContext http, ReferralRedirects redirects, PromptRenderer prompts, CancellationToken cancellationToken)
     {
         var target = await redirects.FindAsync(code, cancellationToken);
         if (target is null) return await NotFoundPageAsync(code, s, redirects, prompts, cancellationToken);
 
         http.Response.Headers.CacheControl = "no-store";
-        if (HttpMethods.IsHead(http.Request.Method)) return TypedResults.Redirect(LandingUrlBuilder.Build(target, LinkSource.Normalize(s)));
+        if (HttpMethods.IsHead(http.Request.Method)) return TypedResults.Redirect(LandingUrlBuilder.Build(target, LinkSource.Normalize(s), b));
 
         var url = await redirects.VisitAsync(
-            target, s, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), cancellationToken);
+            target, s, b, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), cancellationToken);
         return TypedResults.Redirect(url);
     }
 

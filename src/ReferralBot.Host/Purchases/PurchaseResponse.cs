@@ -24,10 +24,13 @@ public sealed record PurchaseResponse(
         summary.CampaignSlug,
         summary.Purchase.Credited ? summary.ReferrerCode : null,
         summary.Purchase.NotCreditedReason,
-        summary.Purchase.Amount,
+        TwoDecimals(summary.Purchase.Amount),
         summary.Purchase.Currency,
-        summary.Ledger.Select(l => new RewardLine(Kind(l.Kind), l.Amount, l.Currency, l.MemberCode, l.RatePercent, l.TierName, l.Reversal)).ToList(),
+        summary.Ledger.Select(l => new RewardLine(Kind(l.Kind), TwoDecimals(l.Amount), l.Currency, l.MemberCode, l.RatePercent, l.TierName, l.Reversal)).ToList(),
         summary.TierUp?.TierName);
+
+    // 89.9 read back from the database is written as 89.90: money always shows its cents.
+    private static decimal TwoDecimals(decimal amount) => Math.Round(amount, 2) + 0.00m;
 
     private static string Kind(ReferralBot.Core.Rewards.LedgerKind kind) => kind switch
     {

@@ -31,4 +31,27 @@ public sealed class LandingUrlBuilderTests
 
         Assert.Equal("https://shop.example.sg/?x=1&utm_source=qr&utm_medium=referral&utm_campaign=glow-serum&utm_content=JANE20&ref=JANE20", url);
     }
+
+    [Fact]
+    public void A_buyers_reference_is_passed_on_as_rb_ref()
+    {
+        var url = LandingUrlBuilder.Build(To("https://shop.example.sg/serum#buy"), "tg", "k3x9m2p7qa");
+
+        Assert.Equal(
+            "https://shop.example.sg/serum?utm_source=tg&utm_medium=referral&utm_campaign=glow-serum&utm_content=JANE20&ref=JANE20&rb_ref=k3x9m2p7qa#buy",
+            url);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("k3x9m2p7qa&x=1")]
+    [InlineData("K3X9M2P7QA")]
+    [InlineData("<script>!!")]
+    public void A_malformed_reference_is_left_out(string reference)
+    {
+        var url = LandingUrlBuilder.Build(To("https://shop.example.sg/serum"), null, reference);
+
+        Assert.DoesNotContain("rb_ref", url);
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Tests.Support;
@@ -72,5 +73,25 @@ public sealed class MigrationTests
         Assert.Contains("CHECK constraint failed", lowerCase.InnerException!.Message);
         Assert.IsType<SqliteException>(secondPrimary.InnerException);
         Assert.Contains("UNIQUE", secondPrimary.InnerException!.Message);
+    }
+
+    [Fact]
+    public async Task Members_who_joined_before_references_existed_get_distinct_ones_on_upgrade()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        foreach (var user in new[] { "ann", "ben", "cat" }) await chat.SendAsync(user, "/start");
+        await chat.DbAsync(async db =>
+        {
+            // Back to the schema before purchases, as an older release left it, then forward again.
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync("InfluencerFlatFee");
+            await migrator.MigrateAsync();
+            return 0;
+        });
+
+        var references = await chat.DbAsync(db => db.Members.Select(m => m.Reference).ToListAsync());
+
+        Assert.Equal(3, references.Distinct().Count());
+        Assert.All(references, r => Assert.True(MemberReference.IsWellFormed(r), r));
     }
 }

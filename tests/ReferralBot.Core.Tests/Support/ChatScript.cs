@@ -98,7 +98,7 @@ public sealed class ChatScript : IAsyncDisposable
     {
         var redirects = Services.GetRequiredService<ReferralRedirects>();
         var target = await redirects.FindAsync(code, CancellationToken.None) ?? throw new InvalidOperationException($"No code {code}");
-        await redirects.VisitAsync(target, source, "203.0.113.7", "Mozilla/5.0", CancellationToken.None);
+        await redirects.VisitAsync(target, source, null, "203.0.113.7", "Mozilla/5.0", CancellationToken.None);
         await Services.GetRequiredService<ClickWriter>().FlushAsync(CancellationToken.None);
     }
 

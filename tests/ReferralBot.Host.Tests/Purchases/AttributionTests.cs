@@ -22,6 +22,8 @@ public sealed class AttributionTests
         Assert.Equal(8.00m, (decimal)commission["amount"]!);
         Assert.Equal("JANE20", (string?)commission["code"]);
         Assert.Equal("Bronze", (string?)commission["tier"]);
+        Assert.Contains("\"amount\":80.00,", answer.ToJsonString());
+        Assert.Contains("\"amount\":8.00,", answer.ToJsonString());
     }
 
     [Fact]
@@ -179,6 +181,25 @@ public sealed class AttributionTests
         Assert.Equal(20.00m, Amount(first, "discount")); // 80 paid at 20% off: 100 before, 20 off
         Assert.Null(Amount(second, "discount"));
         Assert.Equal(4.55m, Amount(told, "discount"));
+    }
+
+    [Fact]
+    public async Task The_loop_closes_the_shop_link_from_the_chat_lands_with_rb_ref_and_the_shop_passes_it_back()
+    {
+        using var host = new ShopHost();
+        await host.InfluencerAsync("jane", "JANE20");
+        var claim = await host.SayAsync("bob", "/start JANE20");
+        var shopLink = System.Text.RegularExpressions.Regex.Match(claim, @"https://ref\.example\.sg/r/JANE20\?b=[a-z2-9]{10}").Value;
+        using var browser = host.Factory.CreateBrowser();
+
+        var landing = (await browser.GetAsync(new Uri(shopLink).PathAndQuery)).Headers.Location!.OriginalString;
+        var reference = System.Web.HttpUtility.ParseQueryString(new Uri(landing).Query)["rb_ref"];
+        var answer = await host.PurchaseAsync(ShopHost.Purchase("1001", 80m, host.Now, reference: reference));
+
+        Assert.StartsWith("https://shop.example.sg/serum?lang=en&", landing);
+        Assert.Equal(await host.ReferenceOfAsync("bob"), reference);
+        Assert.Equal("credited", (string?)answer["status"]);
+        Assert.Equal("JANE20", (string?)answer["referrerCode"]);
     }
 
     private static decimal? Amount(JsonObject answer, string kind) =>
