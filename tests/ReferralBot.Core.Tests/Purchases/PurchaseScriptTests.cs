@@ -149,4 +149,21 @@ public sealed class PurchaseScriptTests
         Assert.DoesNotContain("can't change", same.Text);
         Assert.Equal("SGD", await chat.DbAsync(db => db.Campaigns.Select(c => c.Currency).SingleAsync()));
     }
+
+    [Theory]
+    [InlineData("UPDATE \"LedgerEntries\" SET \"Amount\" = '0'", "LedgerEntries is append-only")]
+    [InlineData("DELETE FROM \"LedgerEntries\"", "LedgerEntries is append-only")]
+    [InlineData("UPDATE \"Purchases\" SET \"Amount\" = '1'", "Purchases is append-only")]
+    [InlineData("DELETE FROM \"Refunds\"", "Refunds is append-only")]
+    public async Task The_database_refuses_to_edit_or_delete_money_rows(string sql, string refusal)
+    {
+        await using var chat = await WithJaneAsync("50");
+        await chat.SendAsync("admin", "/confirm 1001 JANE20 100");
+        await chat.SendAsync("admin", "/refund 1001");
+
+        var error = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => chat.DbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+
+        Assert.Contains(refusal, error.Message);
+        Assert.Equal(4, await chat.CountAsync<LedgerEntry>());
+    }
 }
