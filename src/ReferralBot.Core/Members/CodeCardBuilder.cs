@@ -1,18 +1,19 @@
+using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace ReferralBot.Core.Members;
 
-/// <summary>A member's code, links and QR, with the one-tap share button: what /code and a welcome show.</summary>
+/// <summary>A member's code, links and QR, with the one-tap share button: what /code, a welcome and a nudge show.</summary>
 public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks deepLinks, PromptRenderer prompts, ReferralBotDbContext db)
 {
     public async Task<IReadOnlyList<Reply>> BuildAsync(Member member, string locale, string? introPrompt = null, object? introModel = null)
     {
-        var model = Model(member, await ShopLinkAsync(member));
-        var buttons = await ButtonsAsync(member, locale);
+        var referral = await ReferralAsync(member);
+        var model = Model(member, referral);
+        var buttons = await ButtonsAsync(member, referral, locale);
         var card = await prompts.RenderAsync(PromptName.CodeCard, model, locale);
         var text = introPrompt is null ? card : await prompts.RenderAsync(introPrompt, introModel ?? model, locale) + "\n\n" + card;
         return [new TextReply(text, buttons), await QrAsync(member, locale)];
@@ -27,16 +28,21 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks dee
     }
 
     /// <summary>
-    /// A referred member's own shop link: through their referrer's code, carrying their reference, so what they buy
-    /// is credited to whoever referred them. Null for a member nobody referred.
+    /// Who referred the member, with the shop link through their code (carrying the member's reference, so what the
+    /// member buys is credited to them) and the voice the member's share text takes: their own, else their referrer's.
     /// </summary>
-    public async Task<string?> ShopLinkAsync(Member member)
+    public async Task<ReferralContext> ReferralAsync(Member member)
     {
-        var claimed = await db.Claims.Where(c => c.ReferredMemberId == member.Id).Select(c => c.Code).SingleOrDefaultAsync();
-        return claimed is null ? null : links.ShopLink(claimed, member.Reference);
+        var referrer = await db.Claims.Where(c => c.ReferredMemberId == member.Id)
+            .Join(db.Members, c => c.ReferrerMemberId, m => m.Id, (c, m) => new { c.Code, m.Voice, m.Person.DisplayName })
+            .SingleOrDefaultAsync();
+        return new ReferralContext(
+            referrer is null ? null : links.ShopLink(referrer.Code, member.Reference),
+            member.Voice ?? referrer?.Voice,
+            referrer?.DisplayName);
     }
 
-    public object Model(Member member, string? shopLink = null)
+    public object Model(Member member, ReferralContext? referral = null)
     {
         var code = member.PrimaryCode;
         return new
@@ -48,23 +54,35 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks dee
             CampaignSlug = member.Campaign.Slug,
             member.Campaign.Offer,
             DisplayName = member.Person.DisplayName,
-            ShopLink = shopLink,
+            referral?.ShopLink,
+            referral?.Voice,
+            referral?.ReferrerName,
         };
     }
 
-    private async Task<ReplyButton[]> ButtonsAsync(Member member, string locale)
+    /// <summary>Share (with the share text, in the voice), My stats and Get QR.</summary>
+    public async Task<ReplyButton[]> ButtonsAsync(Member member, ReferralContext referral, string locale)
     {
-        var code = member.PrimaryCode;
-        var model = Model(member);
-        var shareUrl = deepLinks.For(code).FirstOrDefault()?.Url ?? links.WebLink(code, LinkSource.Telegram);
+        var model = Model(member, referral);
         return
         [
-            ReplyButton.Share(
-                await prompts.RenderPlainAsync(PromptName.ButtonShare, model, locale),
-                shareUrl,
-                await prompts.RenderPlainAsync(PromptName.ShareText, model, locale)),
+            await ShareButtonAsync(member, referral, locale),
             ReplyButton.Command(await prompts.RenderPlainAsync(PromptName.ButtonStats, model, locale), "/stats"),
             ReplyButton.Command(await prompts.RenderPlainAsync(PromptName.ButtonQr, model, locale), $"/qr {member.Campaign.Slug}"),
         ];
     }
+
+    public async Task<ReplyButton> ShareButtonAsync(Member member, ReferralContext referral, string locale)
+    {
+        var code = member.PrimaryCode;
+        var model = Model(member, referral);
+        var shareUrl = deepLinks.For(code).FirstOrDefault()?.Url ?? links.WebLink(code, LinkSource.Telegram);
+        return ReplyButton.Share(
+            await prompts.RenderPlainAsync(PromptName.ButtonShare, model, locale),
+            shareUrl,
+            await prompts.RenderPlainAsync(PromptName.ShareText, model, locale));
+    }
 }
+
+/// <summary>A member's referrer as their messages need it; all null for someone nobody referred.</summary>
+public sealed record ReferralContext(string? ShopLink, string? Voice, string? ReferrerName);

@@ -16,6 +16,9 @@ public sealed class Member
     public decimal? FlatFee { get; set; }
     public DateTime JoinedAt { get; init; }
 
+    /// <summary>An influencer's own share text (<c>/voice</c>): their followers share the offer in these words.</summary>
+    public string? Voice { get; set; }
+
     /// <summary>
     /// Who this member is when they buy: carried by the shop links the bot gives them (<c>?b=</c>) and passed back
     /// by the shop as the purchase's <c>reference</c>. Random, so it says nothing about them.

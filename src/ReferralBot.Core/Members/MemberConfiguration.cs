@@ -16,6 +16,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Ignore(m => m.PrimaryCode);
         builder.Property(m => m.FlatFee).HasPrecision(18, 2);
         builder.Property(m => m.Reference).HasMaxLength(MemberReference.Length);
+        builder.Property(m => m.Voice).HasMaxLength(VoiceText.MaxLength);
         builder.HasIndex(m => m.Reference).IsUnique();
     }
 }

@@ -16,6 +16,9 @@ public sealed class Person
     /// <summary>When a channel said they cannot be written to (blocked the bot, deleted their account).</summary>
     public DateTime? UnreachableAt { get; set; }
 
+    /// <summary>Set by <c>/stop</c>: the bot writes to them only in answer, until <c>/resume</c>.</summary>
+    public DateTime? StoppedAt { get; set; }
+
     public DateTime FirstSeenAt { get; init; }
     public DateTime LastSeenAt { get; set; }
 

@@ -13,10 +13,10 @@ public sealed class Outbox(ReferralBotDbContext db, TimeProvider time)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Adds the message unless the person cannot be written to; the caller saves.</summary>
+    /// <summary>Adds the message unless the person cannot be written to or said <c>/stop</c>; the caller saves.</summary>
     public bool Add(Person person, string key, IReadOnlyList<Reply> replies, DateTime? dueAt = null)
     {
-        if (person.PrivateChatId is null || person.UnreachableAt is not null) return false;
+        if (person.PrivateChatId is null || person.UnreachableAt is not null || person.StoppedAt is not null) return false;
 
         var now = time.GetUtcNow().UtcDateTime;
         db.Add(new OutboxMessage

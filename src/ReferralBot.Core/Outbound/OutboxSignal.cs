@@ -20,8 +20,23 @@ public sealed class OutboxSignal : IDisposable
         }
     }
 
-    internal Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken) =>
-        Task.WhenAny(signal.WaitAsync(cancellationToken), Task.Delay(timeout, time, cancellationToken));
+    /// <summary>
+    /// Returns when notified or after <paramref name="timeout"/>. A timed-out wait is withdrawn from the semaphore
+    /// (cancelled, not abandoned), so it cannot swallow the next notification meant for a later wait.
+    /// </summary>
+    internal async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var poll = new CancellationTokenSource(timeout, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(poll.Token, cancellationToken);
+        try
+        {
+            await signal.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed without a notification.
+        }
+    }
 
     public void Dispose() => signal.Dispose();
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
 
@@ -14,6 +15,7 @@ public sealed partial class PurchaseIntake(
     ReferralBotDbContext db,
     PurchaseAttribution attribution,
     RewardCalculator rewards,
+    NudgePlanner nudges,
     PurchaseLookup lookup,
     TimeProvider time,
     ILogger<PurchaseIntake> logger)
@@ -50,12 +52,16 @@ public sealed partial class PurchaseIntake(
                 ReportedBy = report.ReportedBy,
             };
             db.Add(purchase);
+            TierEvent? tierUp = null;
             if (attributed.Credited)
             {
                 var plan = await rewards.PlanAsync(purchase, attributed, now, cancellationToken);
                 db.AddRange(plan.Entries);
-                if (plan.TierUp is { } tierUp) db.Add(tierUp);
+                if ((tierUp = plan.TierUp) is not null) db.Add(tierUp);
             }
+
+            // Stored with the purchase: its nudges exist exactly when it does, once.
+            nudges.Plan(purchase, attributed, tierUp, now);
 
             try
             {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
 
@@ -44,6 +45,10 @@ public sealed partial class RefundIntake(ReferralBotDbContext db, PurchaseLookup
             ReversesEntryId = e.Id,
             CreatedAt = now,
         }));
+
+        // Nudges of the order that have not gone out are withdrawn in the same transaction.
+        var pending = await db.Set<Nudge>().Where(n => n.OrderId == report.OrderId && n.State == NudgeState.Pending).ToListAsync(cancellationToken);
+        foreach (var nudge in pending) (nudge.State, nudge.Reason, nudge.SettledAt) = (NudgeState.Cancelled, "refunded", now);
 
         try
         {

@@ -10,6 +10,7 @@ using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
+using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
@@ -26,6 +27,7 @@ public static class CoreSetup
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.Section);
         services.AddOptions<ClickOptions>().BindConfiguration(ClickOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
@@ -40,7 +42,19 @@ public static class CoreSetup
             .AddClicks()
             .AddStats()
             .AddMessaging()
-            .AddPurchases();
+            .AddPurchases()
+            .AddNudges();
+    }
+
+    private static IServiceCollection AddNudges(this IServiceCollection services)
+    {
+        services.AddScoped<NudgePlanner>();
+        services.AddScoped<NudgeRenderer>();
+        services.AddScoped<NudgeDispatcher>();
+        services.AddScoped<IChatCommand, StopCommand>();
+        services.AddScoped<IChatCommand, ResumeCommand>();
+        services.AddScoped<IChatCommand, VoiceCommand>();
+        return services;
     }
 
     private static IServiceCollection AddPurchases(this IServiceCollection services)

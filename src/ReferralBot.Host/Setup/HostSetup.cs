@@ -3,6 +3,7 @@ using ReferralBot.Channels.Console;
 using ReferralBot.Channels.Telegram.Setup;
 using ReferralBot.Core.Setup;
 using ReferralBot.Core.Storage;
+using ReferralBot.Host.Nudges;
 using ReferralBot.Host.Purchases;
 using ReferralBot.Persistence.Sqlite;
 
@@ -16,6 +17,7 @@ public static class HostSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         builder.Services.AddReferralBotCore(builder.Configuration);
+        builder.Services.AddNudgeScheduling(builder.Configuration);
         builder.Services.AddSqliteStore(builder.Configuration.GetConnectionString("ReferralBot"));
         builder.Services.AddConsoleChat(builder.Configuration);
         builder.Services.AddTelegramChannel(builder.Configuration);

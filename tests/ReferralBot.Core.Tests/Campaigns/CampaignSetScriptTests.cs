@@ -131,7 +131,7 @@ public sealed class CampaignSetScriptTests
         var said = await chat.SendAsync("bob", $"/start {jane}");
 
         Assert.Contains("🎁 Your welcome offer: 20% off your first serum (use WELCOME20 at checkout).", said.Text);
-        Assert.StartsWith("I'm part of Glow Serum. Get 20% off your first serum: join with my code BOB",
+        Assert.StartsWith("I'm part of Glow Serum. Get 20% off your first serum when you join with my code BOB",
             said.Buttons.Single(b => b.Kind == ReferralBot.Core.Conversation.ButtonKind.Share).ShareText, StringComparison.Ordinal);
     }
 }

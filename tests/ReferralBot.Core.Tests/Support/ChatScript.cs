@@ -22,6 +22,9 @@ public sealed class ChatScript : IAsyncDisposable
     private readonly TestDatabase database;
     private readonly IHost host;
 
+    // What it was started with, so a restart starts the same way.
+    private IDictionary<string, string?>? settings;
+
     private ChatScript(TestDatabase database, IHost host, FakeTimeProvider time)
     {
         this.database = database;
@@ -42,7 +45,7 @@ public sealed class ChatScript : IAsyncDisposable
     {
         await host.StopAsync();
         host.Dispose();
-        return await StartAsync(database, null, Time);
+        return await StartAsync(database, settings, Time);
     }
 
     private static async Task<ChatScript> StartAsync(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock = null)
@@ -74,7 +77,7 @@ public sealed class ChatScript : IAsyncDisposable
             throw;
         }
 
-        return new ChatScript(database, host, time);
+        return new ChatScript(database, host, time) { settings = settings };
     }
 
     public async Task<Said> SendAsync(string user, string text, string? displayName = null, string? username = null)

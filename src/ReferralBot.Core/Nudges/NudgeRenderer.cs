@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Purchases;
+using ReferralBot.Core.Rewards;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Nudges;
+
+/// <summary>Renders a nudge from its prompt when it goes out, so the figures in it are those of that moment.</summary>
+public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompts, CodeCardBuilder cards, TierStanding standing)
+{
+    public async Task<IReadOnlyList<Reply>> RenderAsync(Nudge nudge, Member member, CancellationToken cancellationToken)
+    {
+        var locale = member.Person.Locale;
+        return nudge.Kind switch
+        {
+            NudgeKind.ReferrerPurchase => [await prompts.TextAsync(PromptName.NudgeReferrerPurchase, await StandingAsync(nudge, member, cancellationToken), locale)],
+            NudgeKind.TierUp => [await prompts.TextAsync(PromptName.NudgeTierUp, await StandingAsync(nudge, member, cancellationToken), locale)],
+            NudgeKind.ThankYou => [await InviteAsync(PromptName.NudgeThankYou, member, locale)],
+            _ => [await InviteAsync(PromptName.NudgeShareAgain, member, locale)],
+        };
+    }
+
+    // The referrer's standing now: purchases, tier, the next one, and what this order earned them.
+    private async Task<object> StandingAsync(Nudge nudge, Member member, CancellationToken cancellationToken)
+    {
+        var count = await standing.CountAsync(member.Id, cancellationToken);
+        var ladder = await standing.LadderAsync(member.Campaign, cancellationToken);
+        var influencer = member.Role == MemberRole.Influencer;
+        var next = influencer ? ladder.After(count) : null;
+        var earned = await db.Set<LedgerEntry>()
+            .Where(e => e.MemberId == member.Id && e.Purchase!.OrderId == nudge.OrderId && e.Kind != LedgerKind.Discount && e.ReversesEntryId == null)
+            .Select(e => e.Amount).ToListAsync(cancellationToken);
+        var tier = nudge.TierName is { } name ? ladder.At(count) is { } t && t.Name == name ? t : null : ladder.At(count);
+        return new
+        {
+            Name = member.Person.DisplayName,
+            Campaign = member.Campaign.Name,
+            Code = member.PrimaryCode,
+            Purchases = count,
+            Tier = influencer ? tier?.Name ?? nudge.TierName : null,
+            Rate = influencer ? CampaignSettings.Percent(ladder.RateAt(count)) : null,
+            NextTier = next?.Name,
+            ToNext = next is null ? (int?)null : next.MinPurchases - count,
+            Earned = earned.Count == 0 ? null : PurchaseChatModel.Money(earned.Sum(), member.Campaign.Currency),
+        };
+    }
+
+    // Thank-you and share-again: the buyer's own code and link, what sharing earns them, a Share button in the voice.
+    private async Task<TextReply> InviteAsync(string prompt, Member member, string locale)
+    {
+        var referral = await cards.ReferralAsync(member);
+        var card = cards.Model(member, referral);
+        var campaign = member.Campaign;
+        var reward = member.Role == MemberRole.Influencer
+            ? CampaignSettings.Percent(campaign.CommissionPercent) + " commission"
+            : CampaignSettings.Money(campaign.ReferrerReward, campaign);
+        var model = new { Card = card, Reward = reward, Name = member.Person.DisplayName, Campaign = campaign.Name, Code = member.PrimaryCode, referral.Voice, referral.ReferrerName, campaign.Offer };
+        var share = await cards.ShareButtonAsync(member, referral, locale);
+        var code = ReplyButton.Command(await prompts.RenderPlainAsync(PromptName.ButtonCode, null, locale), "/code");
+        return await prompts.TextAsync(prompt, model, locale, share, code);
+    }
+}
