@@ -8,8 +8,9 @@ internal sealed class ConsoleOutboundChannel(ConsoleReplyWriter writer) : IOutbo
 {
     public string Channel => ConsoleChatService.Channel;
 
-    public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, BeginSending beginSending, CancellationToken cancellationToken)
     {
+        if (!await beginSending(cancellationToken)) return DeliveryResult.Failed;
         await writer.WriteAsync(replies, $"📨 to {chatId}:", cancellationToken);
         return DeliveryResult.Delivered;
     }

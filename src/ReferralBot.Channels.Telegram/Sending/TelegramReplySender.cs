@@ -12,12 +12,21 @@ internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQu
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     /// <summary>Delivered when every reply was; otherwise the first thing that went wrong.</summary>
-    public async Task<DeliveryResult> SendAsync(long chatId, IReadOnlyList<Reply> replies)
+    public async Task<DeliveryResult> SendAsync(long chatId, IReadOnlyList<Reply> replies, BeginSending? beginSending = null)
     {
-        var sends = replies.Select(reply => queue.EnqueueAsync(chatId, Send(chatId, reply))).ToList();
+        var sends = replies.Select(reply => queue.EnqueueAsync(chatId, Claimed(beginSending, Send(chatId, reply)))).ToList();
         var results = await Task.WhenAll(sends);
         return results.FirstOrDefault(r => r != DeliveryResult.Delivered, DeliveryResult.Delivered);
     }
+
+    // A stored message is recorded as being sent just before its request starts (after any wait in the queue), so
+    // a crash can only ever cut short the request on the wire, never send it twice.
+    private static Func<CancellationToken, Task> Claimed(BeginSending? beginSending, Func<CancellationToken, Task> send) =>
+        beginSending is null ? send : async ct =>
+        {
+            if (!await beginSending(ct)) throw new OperationCanceledException("The outbox withdrew this message before it was sent.");
+            await send(ct);
+        };
 
     private Func<CancellationToken, Task> Send(long chatId, Reply reply) => reply switch
     {

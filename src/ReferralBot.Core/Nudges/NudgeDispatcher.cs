@@ -64,7 +64,7 @@ public sealed partial class NudgeDispatcher(
             && await db.Claims.AnyAsync(c => c.ReferrerMemberId == member.Id && c.ClaimedAt >= nudge.CreatedAt, cancellationToken))
             return Skip(nudge, "shared", now);
 
-        var quiet = options.Value.Quiet;
+        var quiet = options.Value.QuietWindow();
         if (quiet.NextAllowed(now, member.Campaign.TimeZone) is var morning && morning > now) return Defer(nudge, morning);
         if (Nudge.IsPromotional(nudge.Kind) && await CapFreesAtAsync(person.Id, now, sentThisBatch, cancellationToken) is { } frees)
             return Defer(nudge, quiet.NextAllowed(frees, member.Campaign.TimeZone));

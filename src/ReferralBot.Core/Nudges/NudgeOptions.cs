@@ -27,7 +27,7 @@ public sealed class NudgeOptions : IValidatableObject
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
-    public QuietHours Quiet => Nudges.QuietHours.Parse(QuietHours);
+    public QuietHours QuietWindow() => Nudges.QuietHours.Parse(QuietHours);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -8,5 +8,6 @@ public interface IOutboundChannel
     /// <summary>The channel's name as in <see cref="InboundMessage.Channel"/>: <c>telegram</c>.</summary>
     string Channel { get; }
 
-    Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken);
+    /// <summary>Sends the replies in order. Call <paramref name="beginSending"/> before each request and send nothing once it says no.</summary>
+    Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, BeginSending beginSending, CancellationToken cancellationToken);
 }

@@ -10,8 +10,10 @@ namespace ReferralBot.Core.Outbound;
 
 /// <summary>
 /// Hands due outbox messages to their channel's send queue and settles each row by the outcome: sent,
-/// dropped (unreachable, or too many failures) or due again later with a backoff. Rows survive restarts;
-/// a message whose send completed just before a crash may be sent once more (at least once).
+/// dropped (unreachable, or too many failures) or due again later with a backoff. Rows survive restarts. A message
+/// is marked as being sent (<see cref="OutboxMessage.SendingAt"/>, a conditional update) when its channel is about to
+/// put it on the wire, so it is sent at most once: a crash during that one request leaves it marked, and on the next
+/// start it is dropped as interrupted rather than sent again. Everything not yet on the wire is sent after a restart.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -27,6 +29,7 @@ public sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(options.Value.MaxInFlight);
+        await DropInterruptedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -60,7 +63,7 @@ public sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         var known = byChannel.Keys.ToList();
         var due = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.SentAt == null && m.DroppedAt == null && m.DueAt <= now && known.Contains(m.Channel))
+            .Where(m => m.SentAt == null && m.DroppedAt == null && m.SendingAt == null && m.DueAt <= now && known.Contains(m.Channel))
             .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
             .Take(options.Value.MaxInFlight)
             .ToListAsync(cancellationToken);
@@ -70,12 +73,14 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DeliverAsync(OutboxMessage message, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
+        var claim = new SendingClaim(this, message.Id);
         try
         {
             await Task.Yield();
-            var result = await byChannel[message.Channel].DeliverAsync(message.ChatId, Outbox.Read(message), cancellationToken);
-            // Once sent, it is recorded as sent even while the service is stopping.
-            await SettleAsync(message.Id, result, CancellationToken.None);
+            var result = await byChannel[message.Channel].DeliverAsync(message.ChatId, Outbox.Read(message), claim.BeginAsync, cancellationToken);
+            // Once sent, it is recorded as sent even while the service is stopping. A message someone else claimed
+            // is theirs to settle.
+            if (!claim.Refused) await SettleAsync(message.Id, result, CancellationToken.None);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -84,7 +89,7 @@ public sealed partial class OutboxDispatcher(
         catch (Exception ex)
         {
             LogDeliveryFailed(logger, ex, message.Key);
-            await SettleAsync(message.Id, DeliveryResult.Failed, CancellationToken.None);
+            if (!claim.Refused) await SettleAsync(message.Id, DeliveryResult.Failed, CancellationToken.None);
         }
         finally
         {
@@ -99,6 +104,8 @@ public sealed partial class OutboxDispatcher(
         var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == id, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         message.Attempts++;
+        // Not delivered: it was not (or no longer) on the wire, so it may be claimed again later.
+        if (result != DeliveryResult.Delivered) message.SendingAt = null;
         switch (result)
         {
             case DeliveryResult.Delivered:
@@ -119,6 +126,47 @@ public sealed partial class OutboxDispatcher(
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Marks the message as being sent, unless it already is (or was settled); true when this call did.</summary>
+    private async Task<bool> ClaimAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Set<OutboxMessage>()
+            .Where(m => m.Id == id && m.SendingAt == null && m.SentAt == null && m.DroppedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingAt, now), cancellationToken) == 1;
+    }
+
+    // Messages a crash cut off mid-send may or may not have reached the person; sending them again could make a
+    // duplicate, so they are dropped, and said so in the log.
+    private async Task DropInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var dropped = await db.Set<OutboxMessage>()
+            .Where(m => m.SendingAt != null && m.SentAt == null && m.DroppedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DroppedAt, now).SetProperty(m => m.DropReason, "interrupted while sending; not sent again"), cancellationToken);
+        if (dropped > 0) LogInterrupted(logger, dropped);
+    }
+
+    /// <summary>One delivery's claim: made once, on the channel's first call, and remembered for its later calls.</summary>
+    private sealed class SendingClaim(OutboxDispatcher dispatcher, long id)
+    {
+        private readonly Lock gate = new();
+        private Task<bool>? claim;
+
+        public bool Refused => claim is { IsCompletedSuccessfully: true, Result: false };
+
+        public Task<bool> BeginAsync(CancellationToken cancellationToken)
+        {
+            lock (gate) return claim ??= dispatcher.ClaimAsync(id, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "{Count} outbox messages were being sent when the service stopped; they are not sent again, to never send one twice")]
+    private static partial void LogInterrupted(ILogger logger, int count);
 
     [LoggerMessage(LogLevel.Error, "The outbox loop failed; trying again")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);

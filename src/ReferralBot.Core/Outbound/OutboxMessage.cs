@@ -19,6 +19,12 @@ public sealed class OutboxMessage
     public DateTime DueAt { get; set; }
     public DateTime? SentAt { get; set; }
 
+    /// <summary>
+    /// Set (by a conditional update) just before the channel puts the first request on the wire. A row found with
+    /// this set but neither sent nor dropped after a restart was cut off mid-send; it is not sent again.
+    /// </summary>
+    public DateTime? SendingAt { get; set; }
+
     /// <summary>Set when it will never be sent (the person is unreachable); with the reason.</summary>
     public DateTime? DroppedAt { get; set; }
 

@@ -83,4 +83,43 @@ public sealed class OutboxScriptTests
             await Task.Delay(20, timeout.Token);
         }
     }
+
+    [Fact]
+    public async Task A_message_is_recorded_as_being_sent_before_it_goes_on_the_wire()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        var jane = (await chat.SendAsync("jane", "/start")).Code;
+        OutboxMessage? onTheWire = null;
+        chat.Outbound.WhileSending = async () => onTheWire = await chat.DbAsync(db => db.Set<OutboxMessage>().SingleAsync());
+
+        await chat.SendAsync("bob", $"/start {jane}");
+        await chat.Outbound.NextAsync();
+
+        Assert.NotNull(onTheWire!.SendingAt);
+        Assert.Null(onTheWire.SentAt);
+        Assert.NotNull((await WaitForAsync(chat, m => m.SentAt != null)).SentAt);
+    }
+
+    [Fact]
+    public async Task A_message_a_crash_cut_off_mid_send_is_dropped_at_the_restart_not_sent_twice()
+    {
+        var chat = await ChatScript.StartAsync();
+        var jane = (await chat.SendAsync("jane", "/start")).Code;
+        chat.Outbound.Outcomes.Enqueue(DeliveryResult.Failed); // Bob's notice waits for a retry…
+        await chat.SendAsync("bob", $"/start {jane}");
+        var waiting = await WaitForAsync(chat, m => m.Attempts == 1);
+        // …and then the process dies while it is on the wire: claimed, never settled.
+        await chat.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == waiting.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingAt, waiting.DueAt)));
+
+        await using var restarted = await chat.RestartAsync();
+        restarted.Time.Advance(TimeSpan.FromHours(1));
+        await restarted.SendAsync("mei", $"/start {jane}");
+        var next = await restarted.Outbound.NextAsync();
+
+        Assert.Contains("Mei just joined", next.Said.Text);
+        Assert.DoesNotContain(restarted.Outbound.Delivered, d => d.Said.Text.Contains("Bob", StringComparison.Ordinal));
+        var dropped = await restarted.DbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Id == waiting.Id));
+        Assert.Equal("interrupted while sending; not sent again", dropped.DropReason);
+    }
 }

@@ -18,13 +18,18 @@ public sealed class RecordingChannel : IOutboundChannel
 
     public IReadOnlyList<(string ChatId, Said Said)> Delivered => delivered.ToList();
 
-    public Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    /// <summary>Runs when a delivery has begun (claimed) and before it is recorded: a test can stop the service there.</summary>
+    public Func<Task>? WhileSending { get; set; }
+
+    public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, BeginSending beginSending, CancellationToken cancellationToken)
     {
-        if (Outcomes.TryDequeue(out var outcome)) return Task.FromResult(outcome);
+        if (Outcomes.TryDequeue(out var outcome)) return outcome;
+        if (!await beginSending(cancellationToken)) return DeliveryResult.Failed;
+        if (WhileSending is { } pause) await pause();
         var delivery = (chatId, new Said(replies));
         delivered.Enqueue(delivery);
         arrivals.Writer.TryWrite(delivery);
-        return Task.FromResult(DeliveryResult.Delivered);
+        return DeliveryResult.Delivered;
     }
 
     /// <summary>The next delivery, as it happens (signalled, not polled).</summary>
