@@ -37,6 +37,9 @@ public sealed partial class MemberDirectory(
                 person.PrivateChatId = message.ChatId;
                 person.UnreachableAt = null; // writing to us again means we can write back
             }
+
+            // Someone erased who writes again is known again (by what they just sent); they stay stopped until /resume.
+            person.ErasedAt = null;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

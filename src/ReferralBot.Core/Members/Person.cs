@@ -19,6 +19,12 @@ public sealed class Person
     /// <summary>Set by <c>/stop</c>: the bot writes to them only in answer, until <c>/resume</c>.</summary>
     public DateTime? StoppedAt { get; set; }
 
+    /// <summary>
+    /// Set by <c>/forget yes</c>: their name, username and chat address were erased and the bot writes to them no
+    /// more. Codes, claims and the ledger stay (money owed is kept), tied to no one nameable.
+    /// </summary>
+    public DateTime? ErasedAt { get; set; }
+
     public DateTime FirstSeenAt { get; init; }
     public DateTime LastSeenAt { get; set; }
 

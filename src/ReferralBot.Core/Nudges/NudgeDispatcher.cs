@@ -58,6 +58,7 @@ public sealed partial class NudgeDispatcher(
         var member = await db.Members.Include(m => m.Person).Include(m => m.Campaign).Include(m => m.Codes)
             .SingleAsync(m => m.Id == nudge.MemberId, cancellationToken);
         var person = member.Person;
+        if (person.ErasedAt is not null) return Skip(nudge, "erased", now);
         if (person.UnreachableAt is not null || person.PrivateChatId is null) return Skip(nudge, "unreachable", now);
         if (person.StoppedAt is not null) return Skip(nudge, "stopped", now);
         if (nudge.Kind == NudgeKind.ShareAgain

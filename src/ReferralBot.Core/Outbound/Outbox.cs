@@ -16,7 +16,7 @@ public sealed class Outbox(ReferralBotDbContext db, TimeProvider time)
     /// <summary>Adds the message unless the person cannot be written to or said <c>/stop</c>; the caller saves.</summary>
     public bool Add(Person person, string key, IReadOnlyList<Reply> replies, DateTime? dueAt = null)
     {
-        if (person.PrivateChatId is null || person.UnreachableAt is not null || person.StoppedAt is not null) return false;
+        if (person.PrivateChatId is null || person.UnreachableAt is not null || person.StoppedAt is not null || person.ErasedAt is not null) return false;
 
         var now = time.GetUtcNow().UtcDateTime;
         db.Add(new OutboxMessage

@@ -66,6 +66,9 @@ public static class PromptName
     public const string NudgeShareAgain = "nudge-share-again";
     public const string NudgeTierUp = "nudge-tier-up";
     public const string StopDone = "stop-done";
+    public const string MenuForget = "menu-forget";
+    public const string ForgetConfirm = "forget-confirm";
+    public const string ForgetDone = "forget-done";
     public const string ResumeDone = "resume-done";
     public const string VoiceUsage = "voice-usage";
     public const string VoiceSet = "voice-set";

@@ -54,6 +54,7 @@ public static class CoreSetup
         services.AddScoped<IChatCommand, StopCommand>();
         services.AddScoped<IChatCommand, ResumeCommand>();
         services.AddScoped<IChatCommand, VoiceCommand>();
+        services.AddScoped<IChatCommand, ForgetCommand>();
         return services;
     }
 

@@ -111,4 +111,28 @@ public sealed class NudgeRespectScriptTests
         Assert.Equal(4, toBobDuring);
         Assert.Empty(after.To("bob"));
     }
+
+    [Fact]
+    public async Task Forget_asks_first_then_erases_the_person_and_their_nudges_are_skipped()
+    {
+        await using var chat = await NudgeScript.JaneAndBobAsync();
+        await chat.SendAsync("bob", "/start", "Bob", "bobby");
+        await chat.BuysAsync("1001", "bob");
+
+        var ask = await chat.SendAsync("bob", "/forget");
+        var askedOnly = await chat.DbAsync(db => db.People.SingleAsync(p => p.ExternalId == "bob"));
+        var done = await chat.SendAsync("bob", "/forget yes");
+        chat.Time.Advance(TimeSpan.FromDays(4));
+        await chat.DispatchAsync();
+
+        Assert.StartsWith("This erases your name, username and chat details here", ask.Text);
+        Assert.Null(askedOnly.ErasedAt);
+        Assert.StartsWith("Done: your name and chat details are erased", done.Text);
+        var bob = await chat.DbAsync(db => db.People.SingleAsync(p => p.ExternalId == "bob"));
+        Assert.Equal(("(erased)", null, null), (bob.DisplayName, bob.Username, bob.PrivateChatId));
+        Assert.NotNull(bob.ErasedAt);
+        Assert.All((await chat.NudgesAsync()).Where(n => n.PersonId == bob.Id), n => Assert.Equal((NudgeState.Skipped, "erased"), (n.State, n.Reason)));
+        Assert.Empty(chat.To("bob"));
+        Assert.Equal(1, await chat.DbAsync(db => db.Set<ReferralBot.Core.Purchases.Purchase>().CountAsync())); // the money trail stays
+    }
 }
