@@ -25,6 +25,9 @@ public sealed class Person
     /// </summary>
     public DateTime? ErasedAt { get; set; }
 
+    /// <summary>Set by <c>/hide</c>: left off leaderboards (their rank is still told to them) until <c>/show</c>.</summary>
+    public bool HiddenFromLeaderboards { get; set; }
+
     public DateTime FirstSeenAt { get; init; }
     public DateTime LastSeenAt { get; set; }
 

@@ -66,6 +66,12 @@ public static class PromptName
     public const string NudgeShareAgain = "nudge-share-again";
     public const string NudgeTierUp = "nudge-tier-up";
     public const string StopDone = "stop-done";
+    public const string MenuLeaderboard = "menu-leaderboard";
+    public const string MenuHide = "menu-hide";
+    public const string MenuShow = "menu-show";
+    public const string Leaderboard = "leaderboard";
+    public const string HideDone = "hide-done";
+    public const string ShowDone = "show-done";
     public const string MenuForget = "menu-forget";
     public const string ForgetConfirm = "forget-confirm";
     public const string ForgetDone = "forget-done";

@@ -14,6 +14,7 @@ using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
+using ReferralBot.Core.Reports;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Stats;
 
@@ -43,7 +44,18 @@ public static class CoreSetup
             .AddStats()
             .AddMessaging()
             .AddPurchases()
-            .AddNudges();
+            .AddNudges()
+            .AddReports();
+    }
+
+    private static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddScoped<CampaignFigures>();
+        services.AddScoped<LeaderboardQuery>();
+        services.AddScoped<IChatCommand, LeaderboardCommand>();
+        services.AddScoped<IChatCommand, HideCommand>();
+        services.AddScoped<IChatCommand, ShowCommand>();
+        return services;
     }
 
     private static IServiceCollection AddNudges(this IServiceCollection services)

@@ -389,6 +389,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HiddenFromLeaderboards")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
 
