@@ -67,6 +67,8 @@ public static class PromptName
     public const string NudgeTierUp = "nudge-tier-up";
     public const string StopDone = "stop-done";
     public const string MenuLeaderboard = "menu-leaderboard";
+    public const string MenuReport = "menu-report";
+    public const string Report = "report";
     public const string MenuHide = "menu-hide";
     public const string MenuShow = "menu-show";
     public const string Leaderboard = "leaderboard";

@@ -17,6 +17,9 @@ public sealed class Purchase
     public DateTime ReceivedAt { get; init; }
     public string? Code { get; init; }
     public string? Reference { get; init; }
+
+    /// <summary>The link's source tag the shop saw (its <c>utm_source</c>: <c>ig</c>, <c>qr</c>…), when it passed it on.</summary>
+    public string? Source { get; init; }
     public string? CustomerChannel { get; init; }
     public string? CustomerUserId { get; init; }
     public int? CampaignId { get; init; }

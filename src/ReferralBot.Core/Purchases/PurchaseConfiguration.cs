@@ -18,6 +18,7 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         builder.Property(p => p.Currency).HasMaxLength(3);
         builder.Property(p => p.Code).HasMaxLength(CodeFormat.MaxLength);
         builder.Property(p => p.Reference).HasMaxLength(100);
+        builder.Property(p => p.Source).HasMaxLength(ReferralBot.Core.Links.LinkSource.MaxLength);
         builder.Property(p => p.CustomerChannel).HasMaxLength(32);
         builder.Property(p => p.CustomerUserId).HasMaxLength(128);
         builder.Property(p => p.NotCreditedReason).HasMaxLength(40);

@@ -43,6 +43,7 @@ public sealed partial class PurchaseIntake(
                 ReceivedAt = now,
                 Code = attributed.Code,
                 Reference = report.Reference,
+                Source = ReferralBot.Core.Links.LinkSource.Normalize(report.Source),
                 CustomerChannel = report.CustomerChannel,
                 CustomerUserId = report.CustomerUserId,
                 CampaignId = attributed.Campaign?.Id,

@@ -11,4 +11,5 @@ public sealed record PurchaseReport(
     string? CustomerChannel,
     string? CustomerUserId,
     string ReportedBy,
-    decimal? Discount = null);
+    decimal? Discount = null,
+    string? Source = null);

@@ -52,6 +52,8 @@ public static class CoreSetup
     {
         services.AddScoped<CampaignFigures>();
         services.AddScoped<LeaderboardQuery>();
+        services.AddScoped<CampaignReportQuery>();
+        services.AddScoped<IChatCommand, ReportCommand>();
         services.AddScoped<IChatCommand, LeaderboardCommand>();
         services.AddScoped<IChatCommand, HideCommand>();
         services.AddScoped<IChatCommand, ShowCommand>();

@@ -5,7 +5,7 @@ namespace ReferralBot.Host.Purchases;
 
 /// <summary>The JSON a shop posts to <c>/api/purchases</c>.</summary>
 public sealed record PurchaseRequest(
-    string? OrderId, decimal? Amount, string? Currency, DateTimeOffset? OccurredAt, string? Code, string? Reference, CustomerRef? Customer, decimal? Discount)
+    string? OrderId, decimal? Amount, string? Currency, DateTimeOffset? OccurredAt, string? Code, string? Reference, CustomerRef? Customer, decimal? Discount, string? Source = null)
 {
     private static readonly HashSet<string> Currencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
         .Select(c => new RegionInfo(c.Name).ISOCurrencySymbol).ToHashSet(StringComparer.Ordinal);
@@ -20,6 +20,7 @@ public sealed record PurchaseRequest(
         if (OccurredAt is null) problems["occurredAt"] = ["Required: when the order was placed, ISO 8601 with an offset."];
         else if (OccurredAt > now.AddDays(1)) problems["occurredAt"] = ["Must not be in the future."];
         if (Discount is < 0 || Discount is { } d && decimal.Round(d, 2) != d) problems["discount"] = ["At least 0, with at most two decimals."];
+        if (Source is not null && ReferralBot.Core.Links.LinkSource.Normalize(Source) is null) problems["source"] = ["A source tag: up to 16 lower-case letters, digits or hyphens, like ig or qr."];
         if (Code is { Length: > 40 }) problems["code"] = ["At most 40 characters."];
         if (Reference is { Length: > 100 }) problems["reference"] = ["At most 100 characters."];
         if (Customer is not null && (string.IsNullOrWhiteSpace(Customer.Channel) || string.IsNullOrWhiteSpace(Customer.UserId)))
@@ -29,5 +30,5 @@ public sealed record PurchaseRequest(
 
     public PurchaseReport ToReport() =>
         new(OrderId!.Trim(), Amount!.Value, Currency!, OccurredAt!.Value.UtcDateTime, Code, Reference?.Trim(),
-            Customer?.Channel?.Trim().ToLowerInvariant(), Customer?.UserId?.Trim(), "webhook", Discount);
+            Customer?.Channel?.Trim().ToLowerInvariant(), Customer?.UserId?.Trim(), "webhook", Discount, Source);
 }

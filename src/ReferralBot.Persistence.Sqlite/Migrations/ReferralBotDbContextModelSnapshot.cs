@@ -286,6 +286,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasIndex("MemberId", "OccurredAt");
 
+                    b.HasIndex("CampaignId", "MemberId", "Visitor");
+
+                    b.HasIndex("CampaignId", "Source", "MemberId", "Visitor");
+
                     b.ToTable("Clicks");
                 });
 
@@ -645,6 +649,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<string>("ReportedBy")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

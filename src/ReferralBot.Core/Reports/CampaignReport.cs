@@ -1,0 +1,42 @@
+namespace ReferralBot.Core.Reports;
+
+/// <summary>A campaign's figures for <c>/report</c>: the funnel, money, and splits by source and by influencer.</summary>
+public sealed record CampaignReport(
+    int TotalClicks,
+    int UniqueClicks,
+    int SignUps,
+    int Purchases,
+    int Refunded,
+    decimal Revenue,
+    IReadOnlyDictionary<string, decimal> CostByKind,
+    int ReferredCustomers,
+    decimal ReferredCustomersRevenue,
+    IReadOnlyList<SourceLine> Sources,
+    IReadOnlyList<MemberLine> Members,
+    IReadOnlyList<(DateOnly Day, int Purchases)> PurchasesPerDay)
+{
+    public decimal Cost => CostByKind.Values.Sum();
+
+    /// <summary>Cost per referred customer; null before the first.</summary>
+    public decimal? CostPerAcquisition => ReferredCustomers == 0 ? null : Math.Round(Cost / ReferredCustomers, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Average of everything referred customers bought (not only the credited purchase); null before the first.</summary>
+    public decimal? LifetimeValue => ReferredCustomers == 0 ? null : Math.Round(ReferredCustomersRevenue / ReferredCustomers, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>(credited revenue − cost) ÷ cost; null while nothing was spent.</summary>
+    public decimal? ReturnOnInvestment => Cost == 0 ? null : (Revenue - Cost) / Cost;
+
+    public static decimal? Rate(int part, int whole) => whole == 0 ? null : (decimal)part / whole;
+}
+
+/// <summary>One source tag (<c>qr</c>, <c>tg</c>, <c>ig</c>…, or none): its clicks and the purchases the shop reported from it.</summary>
+public sealed record SourceLine(string Source, int UniqueClicks, int Purchases, decimal Revenue);
+
+/// <summary>One referrer's tallies in the campaign.</summary>
+public sealed record MemberLine(
+    int MemberId, string Name, string Code, bool IsInfluencer, int UniqueClicks, int SignUps, int Purchases, int Refunded, decimal Revenue, decimal Earned)
+{
+    public decimal? Conversion => CampaignReport.Rate(Purchases, UniqueClicks);
+
+    public decimal? RefundRate => CampaignReport.Rate(Refunded, Purchases + Refunded);
+}

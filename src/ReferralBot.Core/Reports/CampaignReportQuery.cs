@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Purchases;
+using ReferralBot.Core.Rewards;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Reports;
+
+/// <summary>
+/// Works out a campaign's report in the database: every count and sum is a grouped SQL query on indexed columns;
+/// what comes back is one line per referrer, per source and per day, never the clicks or purchases themselves.
+/// Unique clicks are distinct visitors per code and day (the visitor hash changes daily).
+/// </summary>
+public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures figures)
+{
+    public async Task<CampaignReport> ForAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var clicks = db.Clicks.Where(c => c.CampaignId == campaignId);
+        var clicksByMember = await clicks.GroupBy(c => c.MemberId)
+            .Select(g => new { MemberId = g.Key, Clicks = g.Count(), Unique = g.Select(c => c.Visitor).Distinct().Count() })
+            .ToDictionaryAsync(x => x.MemberId, cancellationToken);
+        var signUpsByMember = await db.Claims.Where(c => c.CampaignId == campaignId).GroupBy(c => c.ReferrerMemberId)
+            .Select(g => new { MemberId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.MemberId, x => x.Count, cancellationToken);
+        var purchasesByMember = await figures.ByReferrer(campaignId).ToDictionaryAsync(x => x.MemberId, cancellationToken);
+        var refundedByMember = await RefundedCredited(campaignId).GroupBy(p => p.ReferrerMemberId!.Value)
+            .Select(g => new { MemberId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.MemberId, x => x.Count, cancellationToken);
+        var ledger = db.Set<LedgerEntry>().Where(e => e.CampaignId == campaignId);
+        var earnedByMember = await ledger.Where(e => e.MemberId != null && e.Kind != LedgerKind.Discount).GroupBy(e => e.MemberId!.Value)
+            .Select(g => new { MemberId = g.Key, Sum = g.Sum(e => (double)e.Amount) })
+            .ToDictionaryAsync(x => x.MemberId, x => Money(x.Sum), cancellationToken);
+        var costByKind = await ledger.GroupBy(e => e.Kind)
+            .Select(g => new { Kind = g.Key, Sum = g.Sum(e => (double)e.Amount) })
+            .ToDictionaryAsync(x => x.Kind.ToString(), x => Money(x.Sum), cancellationToken);
+
+        var referrerIds = clicksByMember.Keys.Concat(signUpsByMember.Keys).Concat(purchasesByMember.Keys).Concat(refundedByMember.Keys).Distinct().ToList();
+        var people = await db.Members.Where(m => referrerIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Person.DisplayName, m.Role, Code = m.Codes.Where(c => c.IsPrimary).Select(c => c.Value).First() })
+            .ToListAsync(cancellationToken);
+        var members = people.Select(p => new MemberLine(
+                p.Id, p.DisplayName, p.Code, p.Role == MemberRole.Influencer,
+                clicksByMember.GetValueOrDefault(p.Id)?.Unique ?? 0,
+                signUpsByMember.GetValueOrDefault(p.Id),
+                purchasesByMember.GetValueOrDefault(p.Id)?.Purchases ?? 0,
+                refundedByMember.GetValueOrDefault(p.Id),
+                Money(purchasesByMember.GetValueOrDefault(p.Id)?.Revenue ?? 0),
+                earnedByMember.GetValueOrDefault(p.Id)))
+            .OrderByDescending(m => m.Purchases).ThenByDescending(m => m.Revenue).ThenBy(m => m.MemberId)
+            .ToList();
+
+        var (customers, customersRevenue) = await ReferredCustomersAsync(campaignId, cancellationToken);
+        return new CampaignReport(
+            TotalClicks: clicksByMember.Values.Sum(c => c.Clicks),
+            UniqueClicks: clicksByMember.Values.Sum(c => c.Unique),
+            SignUps: signUpsByMember.Values.Sum(),
+            Purchases: purchasesByMember.Values.Sum(p => p.Purchases),
+            Refunded: refundedByMember.Values.Sum(),
+            Revenue: Money(purchasesByMember.Values.Sum(p => p.Revenue)),
+            CostByKind: costByKind,
+            ReferredCustomers: customers,
+            ReferredCustomersRevenue: customersRevenue,
+            Sources: await SourcesAsync(campaignId, cancellationToken),
+            Members: members,
+            PurchasesPerDay: await PerDayAsync(campaignId, cancellationToken));
+    }
+
+    private IQueryable<Purchase> RefundedCredited(int campaignId) =>
+        db.Set<Purchase>().Where(p => p.CampaignId == campaignId && p.ReferrerMemberId != null && p.NotCreditedReason == null
+            && db.Set<Refund>().Any(r => r.PurchaseId == p.Id));
+
+    // Referred customers: known buyers who claimed a code here or bought with one (all their unrefunded purchases in
+    // the campaign count towards lifetime value), plus each credited purchase by a buyer the shop did not name.
+    private async Task<(int Customers, decimal Revenue)> ReferredCustomersAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var credited = figures.Credited(campaignId);
+        var known = db.Set<Purchase>().Where(p => p.CampaignId == campaignId && p.BuyerMemberId != null
+            && !db.Set<Refund>().Any(r => r.PurchaseId == p.Id)
+            && (db.Claims.Any(c => c.ReferredMemberId == p.BuyerMemberId) || credited.Any(q => q.BuyerMemberId == p.BuyerMemberId)));
+        var knownBuyers = await known.Select(p => p.BuyerMemberId).Distinct().CountAsync(cancellationToken);
+        var knownRevenue = await known.SumAsync(p => (double)p.Amount, cancellationToken);
+        var anonymous = credited.Where(p => p.BuyerMemberId == null);
+        var anonymousCount = await anonymous.CountAsync(cancellationToken);
+        var anonymousRevenue = await anonymous.SumAsync(p => (double)p.Amount, cancellationToken);
+        return (knownBuyers + anonymousCount, Money(knownRevenue + anonymousRevenue));
+    }
+
+    private async Task<List<SourceLine>> SourcesAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var clicks = await db.Clicks.Where(c => c.CampaignId == campaignId).GroupBy(c => c.Source)
+            .Select(g => new { Source = g.Key, Unique = g.Select(c => c.MemberId + ":" + c.Visitor).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        var purchases = await figures.Credited(campaignId).GroupBy(p => p.Source)
+            .Select(g => new { Source = g.Key, Count = g.Count(), Revenue = g.Sum(p => (double)p.Amount) })
+            .ToListAsync(cancellationToken);
+        return clicks.Select(c => c.Source).Concat(purchases.Select(p => p.Source)).Distinct()
+            .Select(source => new SourceLine(
+                source ?? "none",
+                clicks.FirstOrDefault(c => c.Source == source)?.Unique ?? 0,
+                purchases.FirstOrDefault(p => p.Source == source)?.Count ?? 0,
+                Money(purchases.FirstOrDefault(p => p.Source == source)?.Revenue ?? 0)))
+            .OrderByDescending(s => s.Purchases).ThenByDescending(s => s.UniqueClicks).ThenBy(s => s.Source, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<List<(DateOnly, int)>> PerDayAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var days = await figures.Credited(campaignId).GroupBy(p => p.OccurredAt.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .OrderBy(x => x.Day)
+            .ToListAsync(cancellationToken);
+        return days.Select(d => (DateOnly.FromDateTime(d.Day), d.Count)).ToList();
+    }
+
+    // Sums come back as doubles (SQLite keeps decimals as text); amounts have two decimals, so rounding restores
+    // them exactly.
+    private static decimal Money(double sum) => Math.Round((decimal)sum, 2, MidpointRounding.AwayFromZero);
+}

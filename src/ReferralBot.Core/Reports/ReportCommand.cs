@@ -1,0 +1,101 @@
+using Humanizer;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Rewards;
+
+namespace ReferralBot.Core.Reports;
+
+/// <summary>
+/// <c>/report [slug]</c> for admins: the funnel with its conversion rates, revenue, cost, cost per acquisition,
+/// customer lifetime value and ROI; the split by source and by influencer; the top 5; flags; and a chart.
+/// </summary>
+public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQuery reports, PromptRenderer prompts) : IChatCommand
+{
+    public string Name => "report";
+
+    public bool AdminOnly => true;
+
+    public string? MenuPrompt => PromptName.MenuReport;
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var slug = context.Arguments.FirstOrDefault();
+        var campaign = slug is null ? await campaigns.DefaultAsync(cancellationToken) : await campaigns.FindAsync(slug, cancellationToken);
+        if (campaign is null) return [await prompts.TextAsync(PromptName.CampaignUnknown, new { Slug = slug ?? "(default)" }, context.Locale)];
+
+        var report = await reports.ForAsync(campaign.Id, cancellationToken);
+        var text = await prompts.TextAsync(PromptName.Report, Model(campaign, report), context.Locale);
+        if (report.Purchases == 0 && report.UniqueClicks == 0) return [text];
+        return [text, new ImageReply(ReportChart.Render(campaign, report), $"{campaign.Slug}-report.png", $"{campaign.Name}: purchases per day and the funnel")];
+    }
+
+    private static object Model(Campaign campaign, CampaignReport report)
+    {
+        string Money(decimal value) => ReportFormat.Money(value, campaign.Currency);
+        var clickConversion = CampaignReport.Rate(report.Purchases, report.UniqueClicks);
+        var costs = new[] { LedgerKind.Commission, LedgerKind.FlatFee, LedgerKind.ReferrerReward, LedgerKind.Discount }
+            .Select(kind => new { Kind = kind.ToString().Humanize(LetterCasing.LowerCase).Pluralize(), Amount = report.CostByKind.GetValueOrDefault(kind.ToString()) })
+            .Where(c => c.Amount != 0)
+            .Select(c => $"{c.Kind} {Money(c.Amount)}")
+            .ToList();
+        return new
+        {
+            Campaign = campaign.Name,
+            campaign.Slug,
+            UniqueClicks = ReportFormat.Count(report.UniqueClicks),
+            TotalClicks = ReportFormat.Count(report.TotalClicks),
+            SignUps = ReportFormat.Quantity("sign-up", report.SignUps),
+            Purchases = ReportFormat.Quantity("purchase", report.Purchases),
+            SignUpRate = ReportFormat.Percent(CampaignReport.Rate(report.SignUps, report.UniqueClicks)),
+            PurchaseRate = ReportFormat.Percent(CampaignReport.Rate(report.Purchases, report.SignUps)),
+            ClickRate = ReportFormat.Percent(clickConversion),
+            Refunded = report.Refunded,
+            Revenue = Money(report.Revenue),
+            Cost = Money(report.Cost),
+            Costs = costs,
+            Cpa = report.CostPerAcquisition is { } cpa ? Money(cpa) : null,
+            Customers = ReportFormat.Quantity("referred customer", report.ReferredCustomers),
+            Clv = report.LifetimeValue is { } clv ? Money(clv) : null,
+            Roi = ReportFormat.Percent(report.ReturnOnInvestment),
+            Sources = report.Sources.Select(s => new
+            {
+                s.Source,
+                Clicks = ReportFormat.Count(s.UniqueClicks),
+                Purchases = ReportFormat.Quantity("purchase", s.Purchases),
+                Rate = ReportFormat.Percent(CampaignReport.Rate(s.Purchases, s.UniqueClicks)),
+                Revenue = Money(s.Revenue),
+            }).ToList(),
+            Influencers = report.Members.Where(m => m.IsInfluencer).Select(m => Line(m, Money)).ToList(),
+            Top = report.Members.Where(m => m.Purchases > 0).Take(5).Select(m => Line(m, Money)).ToList(),
+            Flags = report.Members
+                .Where(m => ReportFlags.DrivesClicksNotPurchases(m, clickConversion) || ReportFlags.RefundsOften(m))
+                .Select(m => new
+                {
+                    m.Name,
+                    m.Code,
+                    ClicksNotPurchases = ReportFlags.DrivesClicksNotPurchases(m, clickConversion),
+                    Clicks = ReportFormat.Count(m.UniqueClicks),
+                    Purchases = ReportFormat.Quantity("purchase", m.Purchases),
+                    Rate = ReportFormat.Percent(m.Conversion) ?? "0%",
+                    CampaignRate = ReportFormat.Percent(clickConversion),
+                    RefundsOften = ReportFlags.RefundsOften(m),
+                    m.Refunded,
+                    Bought = m.Purchases + m.Refunded,
+                    RefundRate = ReportFormat.Percent(m.RefundRate),
+                }).ToList(),
+        };
+    }
+
+    private static object Line(MemberLine m, Func<decimal, string> money) => new
+    {
+        m.Name,
+        m.Code,
+        Clicks = ReportFormat.Count(m.UniqueClicks),
+        SignUps = ReportFormat.Quantity("sign-up", m.SignUps),
+        Purchases = ReportFormat.Quantity("purchase", m.Purchases),
+        Rate = ReportFormat.Percent(m.Conversion),
+        Revenue = money(m.Revenue),
+        Earned = money(m.Earned),
+    };
+}
