@@ -68,6 +68,9 @@ public static class PromptName
     public const string StopDone = "stop-done";
     public const string MenuLeaderboard = "menu-leaderboard";
     public const string MenuReport = "menu-report";
+    public const string MenuExport = "menu-export";
+    public const string ExportMembersCaption = "export-members-caption";
+    public const string ExportLedgerCaption = "export-ledger-caption";
     public const string Report = "report";
     public const string MenuHide = "menu-hide";
     public const string MenuShow = "menu-show";

@@ -54,6 +54,8 @@ public static class CoreSetup
         services.AddScoped<LeaderboardQuery>();
         services.AddScoped<CampaignReportQuery>();
         services.AddScoped<IChatCommand, ReportCommand>();
+        services.AddScoped<CampaignExport>();
+        services.AddScoped<IChatCommand, ExportCommand>();
         services.AddScoped<IChatCommand, LeaderboardCommand>();
         services.AddScoped<IChatCommand, HideCommand>();
         services.AddScoped<IChatCommand, ShowCommand>();

@@ -15,7 +15,7 @@ public sealed class ReportScriptTests
     /// Ned claims Alex's code. Orders: 1 Bob 100 ig; 2 Bob 60 ig; 3 anonymous JANE20 40 qr; 4 Mei 80 (refunded);
     /// 5 Ned 30 tg; 6 Bob 60 after the 30-day window (not credited); 7 anonymous JANE20 20 (refunded).
     /// </summary>
-    private static async Task<(ChatScript Chat, string Alex)> CampaignAsync()
+    internal static async Task<(ChatScript Chat, string Alex)> CampaignAsync()
     {
         var chat = await ChatScript.StartAsync(new Dictionary<string, string?> { ["Bot:DefaultCurrency"] = "SGD" });
         await chat.SendAsync("jane", "/start", "Jane");

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Rewards;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Reports;
+
+/// <summary>
+/// The CSV documents of <c>/export</c> (CsvHelper, RFC 4180, UTF-8 with a BOM so spreadsheets read names right):
+/// members with their tallies and tier, and the rewards ledger for payouts. Rows stream from the database.
+/// </summary>
+public sealed class CampaignExport(ReferralBotDbContext db, CampaignReportQuery reports, TierStanding standing)
+{
+    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture);
+
+    public async Task<byte[]> MembersAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        var report = await reports.ForAsync(campaign.Id, cancellationToken);
+        var tallies = report.Members.ToDictionary(m => m.MemberId);
+        var ladder = await standing.LadderAsync(campaign, cancellationToken);
+        var members = db.Members.AsNoTracking().Where(m => m.CampaignId == campaign.Id).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Person.DisplayName, m.Role, m.JoinedAt, Code = m.Codes.Where(c => c.IsPrimary).Select(c => c.Value).First() })
+            .AsAsyncEnumerable();
+        return await WriteAsync(async csv =>
+        {
+            await foreach (var m in members.WithCancellation(cancellationToken))
+            {
+                var t = tallies.GetValueOrDefault(m.Id);
+                var purchases = t?.Purchases ?? 0;
+                csv.WriteRecord(new MemberExportRow(
+                    m.Code, m.DisplayName, m.Role == MemberRole.Influencer ? "influencer" : "customer",
+                    t?.UniqueClicks ?? 0, t?.SignUps ?? 0, purchases, t?.Refunded ?? 0, t?.Revenue ?? 0m, t?.Earned ?? 0m, campaign.Currency,
+                    m.Role == MemberRole.Influencer ? ladder.At(purchases)?.Name : null,
+                    m.JoinedAt));
+                await csv.NextRecordAsync();
+            }
+        }, typeof(MemberExportRow));
+    }
+
+    public async Task<byte[]> LedgerAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        var entries = db.Set<LedgerEntry>().AsNoTracking().Where(e => e.CampaignId == campaign.Id).OrderBy(e => e.Id)
+            .Select(e => new
+            {
+                e.Id, e.CreatedAt, e.Purchase!.OrderId, e.Kind, e.Amount, e.Currency, e.RatePercent, e.TierName, e.ReversesEntryId,
+                Code = db.Codes.Where(c => c.MemberId == e.MemberId && c.IsPrimary).Select(c => c.Value).FirstOrDefault(),
+                Name = db.Members.Where(m => m.Id == e.MemberId).Select(m => m.Person.DisplayName).FirstOrDefault(),
+            })
+            .AsAsyncEnumerable();
+        return await WriteAsync(async csv =>
+        {
+            await foreach (var e in entries.WithCancellation(cancellationToken))
+            {
+                csv.WriteRecord(new LedgerExportRow(e.Id, e.CreatedAt, e.OrderId, Kind(e.Kind), e.Code, e.Name, e.Amount, e.Currency, e.RatePercent, e.TierName, e.ReversesEntryId));
+                await csv.NextRecordAsync();
+            }
+        }, typeof(LedgerExportRow));
+    }
+
+    private static string Kind(LedgerKind kind) => kind switch
+    {
+        LedgerKind.Commission => "commission",
+        LedgerKind.FlatFee => "flat-fee",
+        LedgerKind.ReferrerReward => "referrer-reward",
+        _ => "discount",
+    };
+
+    private static async Task<byte[]> WriteAsync(Func<CsvWriter, Task> rows, Type row)
+    {
+        using var buffer = new MemoryStream();
+        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        await using (var csv = new CsvWriter(writer, Csv))
+        {
+            csv.Context.TypeConverterOptionsCache.GetOptions<DateTime>().Formats = ["yyyy-MM-ddTHH:mm:ssZ"];
+            csv.Context.TypeConverterOptionsCache.GetOptions<decimal>().Formats = ["0.00"];
+            csv.Context.TypeConverterOptionsCache.GetOptions<decimal?>().Formats = ["0.00"];
+            csv.WriteHeader(row);
+            await csv.NextRecordAsync();
+            await rows(csv);
+        }
+
+        return buffer.ToArray();
+    }
+}
