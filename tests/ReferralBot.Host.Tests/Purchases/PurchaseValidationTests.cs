@@ -23,6 +23,7 @@ public sealed class PurchaseValidationTests
         { """{"orderId":"1","amount":80,"currency":"SGD","occurredAt":"2026-11-24T09:00:00Z","discount":-1}""", "discount" },
         { """{"orderId":"1","amount":80,"currency":"SGD","occurredAt":"2026-11-24T09:00:00Z","customer":{"channel":"telegram"}}""", "customer" },
         { """{"orderId":"1","amount":80,"currency":"SGD","occurredAt":"2026-11-24T09:00:00Z","code":"JANE20","currency":"USD"}""", "currency" },
+        { """{"orderId":"1","amount":80,"currency":"SGD","occurredAt":"2026-11-24T09:00:00Z","source":"Insta gram!"}""", "source" },
         { """[1,2,3]""", "body" },
         { """{"orderId":"1",""", "body" },
         { """null""", "body" },
