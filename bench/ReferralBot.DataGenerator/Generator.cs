@@ -167,6 +167,14 @@ public sealed class Generator : IAsyncDisposable
         }
 
         await SaveAsync(db);
+        // The service keeps these up as it writes clicks; written directly, they are counted once here, as the
+        // migration that introduced them does.
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "ClickVisitors" ("MemberId", "Source", "Visitor")
+            SELECT DISTINCT "MemberId", COALESCE("Source", ''), "Visitor" FROM "Clicks" WHERE "Visitor" IS NOT NULL;
+            INSERT INTO "ClickTallies" ("MemberId", "Source", "CampaignId", "Clicks", "UniqueClicks")
+            SELECT "MemberId", COALESCE("Source", ''), MIN("CampaignId"), COUNT(*), COUNT(DISTINCT "Visitor") FROM "Clicks" GROUP BY "MemberId", COALESCE("Source", '');
+            """);
     }
 
     private async Task PurchasesAsync(ReferralBotDbContext db, Campaign campaign, List<Member> members, List<Claim> claims, DateTime start)

@@ -15,9 +15,6 @@ internal sealed class ClickConfiguration : IEntityTypeConfiguration<Click>
         builder.Property(c => c.Visitor).HasMaxLength(32);
         builder.HasIndex(c => new { c.MemberId, c.OccurredAt });
         builder.HasIndex(c => new { c.CampaignId, c.OccurredAt });
-        // The reports count distinct visitors per referrer and per source from these alone (index-only scans).
-        builder.HasIndex(c => new { c.CampaignId, c.MemberId, c.Visitor });
-        builder.HasIndex(c => new { c.CampaignId, c.Source, c.MemberId, c.Visitor });
         builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -62,12 +62,16 @@ public sealed partial class ClickWriter(
         }
     }
 
+    // The clicks and the tallies they add to, in one transaction: a failed batch leaves neither and is tried again.
     private async Task WritePendingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Clicks.AddRange(pending);
         await db.SaveChangesAsync(cancellationToken);
+        await ClickTallies.AddAsync(db, pending, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         pending.Clear();
     }
 

@@ -25,6 +25,9 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         builder.Property(p => p.ReportedBy).HasMaxLength(200);
         builder.Ignore(p => p.Credited);
         builder.HasIndex(p => new { p.ReferrerMemberId, p.NotCreditedReason });
+        // Covers every report and leaderboard query over a campaign's purchases, so they never touch the table.
+        builder.HasIndex(p => new { p.CampaignId, p.NotCreditedReason, p.ReferrerMemberId, p.Amount, p.Source, p.OccurredAt, p.BuyerMemberId })
+            .HasDatabaseName("IX_Purchases_Reporting");
         builder.HasIndex(p => new { p.CampaignId, p.OccurredAt });
         builder.HasIndex(p => p.BuyerMemberId);
         builder.HasOne<Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Restrict);

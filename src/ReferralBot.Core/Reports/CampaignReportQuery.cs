@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
@@ -9,15 +10,16 @@ namespace ReferralBot.Core.Reports;
 /// <summary>
 /// Works out a campaign's report in the database: every count and sum is a grouped SQL query on indexed columns;
 /// what comes back is one line per referrer, per source and per day, never the clicks or purchases themselves.
-/// Unique clicks are distinct visitors per code and day (the visitor hash changes daily).
+/// Clicks come from the maintained <see cref="ClickTally"/> rows; unique clicks are distinct visitors per referrer, source
+/// and day (the visitor hash changes daily).
 /// </summary>
 public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures figures)
 {
     public async Task<CampaignReport> ForAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var clicks = db.Clicks.Where(c => c.CampaignId == campaignId);
-        var clicksByMember = await clicks.GroupBy(c => c.MemberId)
-            .Select(g => new { MemberId = g.Key, Clicks = g.Count(), Unique = g.Select(c => c.Visitor).Distinct().Count() })
+        var tallies = db.Set<ClickTally>().Where(t => t.CampaignId == campaignId);
+        var clicksByMember = await tallies.GroupBy(t => t.MemberId)
+            .Select(g => new { MemberId = g.Key, Clicks = g.Sum(t => t.Clicks), Unique = g.Sum(t => t.UniqueClicks) })
             .ToDictionaryAsync(x => x.MemberId, cancellationToken);
         var signUpsByMember = await db.Claims.Where(c => c.CampaignId == campaignId).GroupBy(c => c.ReferrerMemberId)
             .Select(g => new { MemberId = g.Key, Count = g.Count() })
@@ -34,10 +36,12 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
             .Select(g => new { Kind = g.Key, Sum = g.Sum(e => (double)e.Amount) })
             .ToDictionaryAsync(x => x.Kind.ToString(), x => Money(x.Sum), cancellationToken);
 
-        var referrerIds = clicksByMember.Keys.Concat(signUpsByMember.Keys).Concat(purchasesByMember.Keys).Concat(refundedByMember.Keys).Distinct().ToList();
-        var people = await db.Members.Where(m => referrerIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.Person.DisplayName, m.Role, Code = m.Codes.Where(c => c.IsPrimary).Select(c => c.Value).First() })
-            .ToListAsync(cancellationToken);
+        // Everyone who brought anything, one line each (names joined in SQL, not looked up one by one).
+        var referrerIds = clicksByMember.Keys.Concat(signUpsByMember.Keys).Concat(purchasesByMember.Keys).Concat(refundedByMember.Keys).ToHashSet();
+        var people = (await db.Members.Where(m => m.CampaignId == campaignId)
+                .Join(db.Codes.Where(c => c.IsPrimary), m => m.Id, c => c.MemberId, (m, c) => new { m.Id, m.Person.DisplayName, m.Role, Code = c.Value })
+                .ToListAsync(cancellationToken))
+            .Where(p => referrerIds.Contains(p.Id));
         var members = people.Select(p => new MemberLine(
                 p.Id, p.DisplayName, p.Code, p.Role == MemberRole.Influencer,
                 clicksByMember.GetValueOrDefault(p.Id)?.Unique ?? 0,
@@ -87,8 +91,8 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
 
     private async Task<List<SourceLine>> SourcesAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var clicks = await db.Clicks.Where(c => c.CampaignId == campaignId).GroupBy(c => c.Source)
-            .Select(g => new { Source = g.Key, Unique = g.Select(c => c.MemberId + ":" + c.Visitor).Distinct().Count() })
+        var clicks = await db.Set<ClickTally>().Where(t => t.CampaignId == campaignId).GroupBy(t => t.Source)
+            .Select(g => new { Source = g.Key == "" ? null : g.Key, Unique = g.Sum(t => t.UniqueClicks) })
             .ToListAsync(cancellationToken);
         var purchases = await figures.Credited(campaignId).GroupBy(p => p.Source)
             .Select(g => new { Source = g.Key, Count = g.Count(), Revenue = g.Sum(p => (double)p.Amount) })

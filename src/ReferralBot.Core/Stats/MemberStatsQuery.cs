@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
@@ -26,7 +27,7 @@ public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding stand
         }
 
         return new MemberStats(
-            Clicks: await clicks.CountAsync(cancellationToken),
+            Clicks: await db.Set<ClickTally>().Where(t => t.MemberId == member.Id).SumAsync(t => t.Clicks, cancellationToken),
             LastClickAt: await clicks.OrderByDescending(c => c.OccurredAt).Select(c => (DateTime?)c.OccurredAt).FirstOrDefaultAsync(cancellationToken),
             SignUps: await signUps.CountAsync(cancellationToken),
             LastSignUpAt: await signUps.OrderByDescending(c => c.ClaimedAt).Select(c => (DateTime?)c.ClaimedAt).FirstOrDefaultAsync(cancellationToken),

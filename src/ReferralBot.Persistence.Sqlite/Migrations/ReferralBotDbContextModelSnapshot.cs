@@ -286,11 +286,50 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasIndex("MemberId", "OccurredAt");
 
-                    b.HasIndex("CampaignId", "MemberId", "Visitor");
-
-                    b.HasIndex("CampaignId", "Source", "MemberId", "Visitor");
-
                     b.ToTable("Clicks");
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Clicks.ClickTally", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UniqueClicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "Source");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("ClickTallies", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Clicks.ClickVisitor", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visitor")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Source", "Visitor");
+
+                    b.ToTable("ClickVisitors", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Inbound.InboundReceipt", b =>
@@ -666,6 +705,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasIndex("ReferrerMemberId", "NotCreditedReason");
 
+                    b.HasIndex("CampaignId", "NotCreditedReason", "ReferrerMemberId", "Amount", "Source", "OccurredAt", "BuyerMemberId")
+                        .HasDatabaseName("IX_Purchases_Reporting");
+
                     b.ToTable("Purchases", null, t =>
                         {
                             t.HasCheckConstraint("CK_Purchases_Amount", "CAST(\"Amount\" AS REAL) > 0");
@@ -864,6 +906,21 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Clicks.Click", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReferralBot.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Clicks.ClickTally", b =>
                 {
                     b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
                         .WithMany()
