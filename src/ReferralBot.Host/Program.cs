@@ -1,3 +1,4 @@
+using ReferralBot.Channels.BotFramework.Receiving;
 using ReferralBot.Channels.Telegram.Receiving;
 using ReferralBot.Host.Links;
 using ReferralBot.Host.Purchases;
@@ -15,6 +16,7 @@ app.UseStatusCodePages();
 app.MapReferralLinksApi();
 app.MapPurchasesApi();
 app.MapTelegramWebhook();
+app.MapBotFrameworkMessages();
 app.MapHealthChecks("/healthz");
 
 app.Run();

@@ -89,6 +89,7 @@ public static class CoreSetup
 
     private static IServiceCollection AddMessaging(this IServiceCollection services)
     {
+        services.AddSingleton<ChannelAddresses>();
         services.AddSingleton<InboundReceipts>();
         services.AddSingleton<InboundReceiptPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundReceiptPruner>());

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Console;
+using ReferralBot.Channels.BotFramework.Setup;
 using ReferralBot.Channels.Console;
 using ReferralBot.Channels.Telegram.Setup;
 using ReferralBot.Core.Setup;
@@ -20,6 +21,7 @@ public static class HostSetup
         builder.Services.AddNudgeScheduling(builder.Configuration);
         builder.Services.AddSqliteStore(builder.Configuration.GetConnectionString("ReferralBot"));
         builder.Services.AddConsoleChat(builder.Configuration);
+        builder.Services.AddBotFrameworkChannel(builder.Configuration);
         builder.Services.AddTelegramChannel(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<ReferralBotDbContext>("database");
         return builder;

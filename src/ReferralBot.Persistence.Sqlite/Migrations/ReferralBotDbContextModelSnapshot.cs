@@ -564,6 +564,29 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.ToTable("Nudges", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralBot.Core.Outbound.ChannelAddress", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("ChannelAddresses", (string)null);
+                });
+
             modelBuilder.Entity("ReferralBot.Core.Outbound.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
