@@ -93,6 +93,21 @@ public sealed partial class ClaimFlowTests
         Assert.Single(channel.RepliesTo("a:conv-jane"), c => c.ReplyToId == "act-1");
     }
 
+    [Fact]
+    public async Task On_a_channel_without_inline_images_the_qr_comes_as_its_public_link()
+    {
+        await using var channel = await FakeBotFrameworkChannel.StartAsync();
+        var slackKey = channel.AddSigningKey("slack");
+        using var bot = new BotFrameworkBotFactory(channel);
+        var chat = new BotFrameworkChat(bot);
+
+        var replies = await chat.SayAsync("jane", "/start", channelId: "slack", token: new TokenOptions { KeyId = slackKey });
+
+        var code = YourCode().Match(BotFrameworkChat.Text(replies[0])).Groups[1].Value;
+        var qr = Assert.Single(BotFrameworkChat.Attachments(replies[1]));
+        Assert.Equal($"https://ref.example.sg/qr/{code}.png", qr.GetProperty("contentUrl").GetString());
+    }
+
     [GeneratedRegex(@"Your code: \*\*([A-Z0-9]+)\*\*")]
     private static partial Regex YourCode();
 }

@@ -23,12 +23,12 @@ public sealed class BotFrameworkChat(BotFrameworkBotFactory bot)
     }
 
     /// <summary>A user says <paramref name="text"/> in their personal conversation; the replies to it come back.</summary>
-    public async Task<IReadOnlyList<ConnectorCall>> SayAsync(string user, string text, string channelId = "webchat")
+    public async Task<IReadOnlyList<ConnectorCall>> SayAsync(string user, string text, string channelId = "webchat", TokenOptions? token = null)
     {
         var conversation = ConversationOf(user);
         var before = Channel.RepliesTo(conversation).Count;
         var activity = FakeBotFrameworkChannel.MessageActivity(text, user, char.ToUpperInvariant(user[0]) + user[1..], conversation, ServiceUrl, channelId);
-        var response = await PostAsync(activity, Channel.CreateToken());
+        var response = await PostAsync(activity, Channel.CreateToken(token));
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         var all = await Channel.WaitForRepliesAsync(conversation, before + 1, Wait);
         // Replies to one message arrive one after another; wait for the conversation to go quiet on the last reply id.
