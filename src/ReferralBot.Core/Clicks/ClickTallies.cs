@@ -1,25 +1,46 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Clicks;
 
 /// <summary>
-/// Adds a batch of clicks to <see cref="ClickTally"/>. A click is unique when its visitor is new for the referrer and
-/// source (an insert that does not conflict). Plain <c>INSERT … ON CONFLICT</c>, which SQLite and PostgreSQL both
-/// speak.
+/// Writes a batch of clicks and adds them to <see cref="ClickTally"/>, in the caller's transaction, with plain
+/// multi-row SQL (<c>INSERT … VALUES (…),(…)</c>, <c>ON CONFLICT</c>, <c>RETURNING</c>: SQLite and PostgreSQL both
+/// speak it). EF's change tracking would cost more CPU per click than the redirect itself. A click is unique when
+/// its visitor is new for the referrer and source: the insert into <see cref="ClickVisitor"/> returns a row.
 /// </summary>
 internal static class ClickTallies
 {
-    public static async Task AddAsync(ReferralBotDbContext db, IReadOnlyList<Click> clicks, CancellationToken cancellationToken)
+    private const int RowsPerStatement = 200;
+
+    public static async Task WriteAsync(ReferralBotDbContext db, IReadOnlyList<Click> clicks, CancellationToken cancellationToken)
     {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var chunk in clicks.Chunk(RowsPerStatement))
+        {
+            await using var insert = Command(connection, transaction,
+                "INSERT INTO \"Clicks\" (\"MemberId\", \"CampaignId\", \"Code\", \"Source\", \"Visitor\", \"OccurredAt\") VALUES ",
+                chunk, c => [c.MemberId, c.CampaignId, c.Code, c.Source, c.Visitor, c.OccurredAt], "");
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var tallies = clicks.GroupBy(c => (c.MemberId, Source: c.Source ?? ""))
             .ToDictionary(g => g.Key, g => (g.First().CampaignId, Clicks: g.Count(), Unique: 0));
-        foreach (var (memberId, source, visitor) in clicks.Where(c => c.Visitor is not null).Select(c => (c.MemberId, c.Source ?? "", c.Visitor!)).Distinct())
+        var visitors = clicks.Where(c => c.Visitor is not null).Select(c => (c.MemberId, Source: c.Source ?? "", Visitor: c.Visitor!)).Distinct().ToList();
+        foreach (var chunk in visitors.Chunk(RowsPerStatement))
         {
-            var added = await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "ClickVisitors" ("MemberId", "Source", "Visitor") VALUES ({memberId}, {source}, {visitor}) ON CONFLICT DO NOTHING""",
-                cancellationToken);
-            if (added == 1) tallies[(memberId, source)] = tallies[(memberId, source)] with { Unique = tallies[(memberId, source)].Unique + 1 };
+            await using var insert = Command(connection, transaction,
+                "INSERT INTO \"ClickVisitors\" (\"MemberId\", \"Source\", \"Visitor\") VALUES ",
+                chunk, v => [v.MemberId, v.Source, v.Visitor], " ON CONFLICT DO NOTHING RETURNING \"MemberId\", \"Source\"");
+            await using var added = await insert.ExecuteReaderAsync(cancellationToken);
+            while (await added.ReadAsync(cancellationToken))
+            {
+                var key = (added.GetInt32(0), added.GetString(1));
+                tallies[key] = tallies[key] with { Unique = tallies[key].Unique + 1 };
+            }
         }
 
         foreach (var ((memberId, source), (campaignId, count, unique)) in tallies)
@@ -31,5 +52,32 @@ internal static class ClickTallies
                 """,
                 cancellationToken);
         }
+    }
+
+    private static DbCommand Command<T>(DbConnection connection, DbTransaction? transaction, string head, IReadOnlyList<T> rows, Func<T, object?[]> values, string tail)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new System.Text.StringBuilder(head);
+        var n = 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            var row = values(rows[r]);
+            for (var c = 0; c < row.Length; c++)
+            {
+                var name = $"@p{n++}";
+                sql.Append(c == 0 ? name : ", " + name);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = row[c] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.Append(tail).ToString();
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -67,10 +68,9 @@ public sealed partial class ClickWriter(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Clicks.AddRange(pending);
-        await db.SaveChangesAsync(cancellationToken);
-        await ClickTallies.AddAsync(db, pending, cancellationToken);
+        await ClickTallies.WriteAsync(db, pending, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         pending.Clear();
     }
