@@ -17,6 +17,7 @@ internal static class LoadGenerator
         var url = new Uri(Arguments.Value(args, "--url", "http://127.0.0.1:5101/r/CODE"));
         var total = Arguments.Number(args, "--requests", 100_000);
         var concurrency = Arguments.Number(args, "--concurrency", 64);
+        var method = new HttpMethod(Arguments.Value(args, "--method", "GET"));
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency, UseCookies = false };
         using var client = new HttpClient(handler);
         var latencies = new double[total];
@@ -31,7 +32,8 @@ internal static class LoadGenerator
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+                    using var request = new HttpRequestMessage(method, url);
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                     if (response.StatusCode != HttpStatusCode.Found) Interlocked.Increment(ref errors);
                 }
                 catch (HttpRequestException)

@@ -14,17 +14,31 @@ namespace ReferralBot.Core.Clicks;
 internal static class ClickTallies
 {
     private const int RowsPerStatement = 200;
+    private static readonly string[] ClickColumns = ["@m", "@c", "@code", "@s", "@v", "@at"];
 
     public static async Task WriteAsync(ReferralBotDbContext db, IReadOnlyList<Click> clicks, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var chunk in clicks.Chunk(RowsPerStatement))
+        // One prepared single-row insert, re-bound per click: the cheapest way to write many rows into SQLite.
+        await using (var insert = connection.CreateCommand())
         {
-            await using var insert = Command(connection, transaction,
-                "INSERT INTO \"Clicks\" (\"MemberId\", \"CampaignId\", \"Code\", \"Source\", \"Visitor\", \"OccurredAt\") VALUES ",
-                chunk, c => [c.MemberId, c.CampaignId, c.Code, c.Source, c.Visitor, c.OccurredAt], "");
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO \"Clicks\" (\"MemberId\", \"CampaignId\", \"Code\", \"Source\", \"Visitor\", \"OccurredAt\") VALUES (@m, @c, @code, @s, @v, @at)";
+            var parameters = ClickColumns.Select(name =>
+            {
+                var p = insert.CreateParameter();
+                p.ParameterName = name;
+                insert.Parameters.Add(p);
+                return p;
+            }).ToArray();
+            await insert.PrepareAsync(cancellationToken);
+            foreach (var click in clicks)
+            {
+                (parameters[0].Value, parameters[1].Value, parameters[2].Value) = (click.MemberId, click.CampaignId, click.Code);
+                (parameters[3].Value, parameters[4].Value, parameters[5].Value) = ((object?)click.Source ?? DBNull.Value, (object?)click.Visitor ?? DBNull.Value, click.OccurredAt);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         var tallies = clicks.GroupBy(c => (c.MemberId, Source: c.Source ?? ""))
@@ -54,13 +68,13 @@ internal static class ClickTallies
         }
     }
 
-    private static DbCommand Command<T>(DbConnection connection, DbTransaction? transaction, string head, IReadOnlyList<T> rows, Func<T, object?[]> values, string tail)
+    private static DbCommand Command<T>(DbConnection connection, DbTransaction? transaction, string head, T[] rows, Func<T, object?[]> values, string tail)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         var sql = new System.Text.StringBuilder(head);
         var n = 0;
-        for (var r = 0; r < rows.Count; r++)
+        for (var r = 0; r < rows.Length; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");
             var row = values(rows[r]);

@@ -282,7 +282,7 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId", "OccurredAt");
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("MemberId", "OccurredAt");
 
