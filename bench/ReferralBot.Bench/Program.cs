@@ -6,6 +6,8 @@ return args.FirstOrDefault() switch
 {
     "bare" => await BareRedirect.RunAsync(args[1..]),
     "load" => await LoadGenerator.RunAsync(args[1..]),
+    "claims" => await ClaimLoad.RunAsync(args[1..]),
+    "fake-telegram" => await FakeTelegramServer.RunAsync(args[1..]),
     _ => Usage(),
 };
 

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace ReferralBot.Bench;
+
+/// <summary>
+/// <c>claims --url WEBHOOK --secret S --code CODE --users N --concurrency C</c>: N new people each send
+/// <c>/start CODE</c> through the Telegram webhook, every update delivered twice (as Telegram does on a retry), over C
+/// connections. Prints claims/s (first deliveries) and the latency percentiles as one JSON line.
+/// </summary>
+internal static class ClaimLoad
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var url = new Uri(Arguments.Value(args, "--url", "http://127.0.0.1:5101/telegram/webhook"));
+        var secret = Arguments.Value(args, "--secret", "bench-secret");
+        var code = Arguments.Value(args, "--code", "CODE");
+        var users = Arguments.Number(args, "--users", 20_000);
+        var concurrency = Arguments.Number(args, "--concurrency", 40);
+        var first = Arguments.Number(args, "--first-user", 500_000_000);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseCookies = false };
+        using var client = new HttpClient(handler);
+        client.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        var latencies = new double[users * 2];
+        var next = -1;
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            // Each update goes out twice: once in the first half, again in the second (a redelivery).
+            while ((i = Interlocked.Increment(ref next)) < users * 2)
+            {
+                var user = first + i % users;
+                var json = Update(i % users + 1, user, code);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+                    if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }));
+        var seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            updates = users * 2,
+            users,
+            errors,
+            seconds = Math.Round(seconds, 2),
+            claimsPerSecond = Math.Round(users / seconds, 0),
+            updatesPerSecond = Math.Round(users * 2 / seconds, 0),
+            p50 = Math.Round(Percentile(0.50), 2),
+            p99 = Math.Round(Percentile(0.99), 2),
+        }));
+        return errors == 0 ? 0 : 1;
+    }
+
+    private static string Update(int updateId, long user, string code)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return "{\"update_id\":" + updateId.ToString(CultureInfo.InvariantCulture)
+            + ",\"message\":{\"message_id\":" + updateId.ToString(CultureInfo.InvariantCulture) + ",\"date\":" + now
+            + ",\"chat\":{\"id\":" + user.ToString(CultureInfo.InvariantCulture) + ",\"type\":\"private\",\"first_name\":\"User\"}"
+            + ",\"from\":{\"id\":" + user.ToString(CultureInfo.InvariantCulture) + ",\"is_bot\":false,\"first_name\":\"User\"}"
+            + ",\"text\":\"/start " + code + "\"}}";
+    }
+}

@@ -1,0 +1,26 @@
+using ReferralBot.FakeTelegram;
+
+namespace ReferralBot.Bench;
+
+/// <summary><c>fake-telegram --port N</c>: the tests' fake Bot API, standing in for Telegram while the service is measured.</summary>
+internal static class FakeTelegramServer
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var fake = await FakeBotApi.StartAsync(new FakeBotApiOptions { Port = Arguments.Number(args, "--port", 5103) });
+        Console.WriteLine(fake.BaseUrl);
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+
+        return 0;
+    }
+}
