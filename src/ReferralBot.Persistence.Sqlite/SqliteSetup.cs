@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Storage;
 
@@ -18,9 +20,12 @@ public static class SqliteSetup
         return services;
     }
 
+    // Races are settled by unique constraints and handled where they happen, so a failed insert is expected there;
+    // EF would log each as an error with its stack. Real failures still surface where the code does not expect them.
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteSetup).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmas.Instance);
+            .AddInterceptors(SqlitePragmas.Instance)
+            .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
 
     // A busy database waits rather than failing at once when writers meet.
     private static string Normalize(string connectionString)
