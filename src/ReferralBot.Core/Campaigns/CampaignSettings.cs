@@ -39,6 +39,9 @@ public static partial class CampaignSettings
         }),
     ];
 
+    /// <summary>An ISO 4217 code as .NET knows them, in capitals (SGD).</summary>
+    public static bool IsCurrency(string? code) => code is not null && Currencies.Contains(code);
+
     public static CampaignSetting? Find(string key) => All.FirstOrDefault(s => s.Key == key.ToLowerInvariant());
 
     public static string? Money(decimal? amount, Campaign campaign) =>

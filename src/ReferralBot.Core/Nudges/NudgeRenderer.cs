@@ -34,18 +34,17 @@ public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompt
         var earned = await db.Set<LedgerEntry>()
             .Where(e => e.MemberId == member.Id && e.Purchase!.OrderId == nudge.OrderId && e.Kind != LedgerKind.Discount && e.ReversesEntryId == null)
             .Select(e => e.Amount).ToListAsync(cancellationToken);
-        var tier = nudge.TierName is { } name ? ladder.At(count) is { } t && t.Name == name ? t : null : ladder.At(count);
         return new
         {
             Name = member.Person.DisplayName,
             Campaign = member.Campaign.Name,
             Code = member.PrimaryCode,
             Purchases = count,
-            Tier = influencer ? tier?.Name ?? nudge.TierName : null,
+            Tier = influencer ? nudge.TierName ?? ladder.At(count)?.Name : null,
             Rate = influencer ? CampaignSettings.Percent(ladder.RateAt(count)) : null,
             NextTier = next?.Name,
             ToNext = next is null ? (int?)null : next.MinPurchases - count,
-            Earned = earned.Count == 0 ? null : PurchaseChatModel.Money(earned.Sum(), member.Campaign.Currency),
+            Earned = earned.Count == 0 ? null : MoneyText.Format(earned.Sum(), member.Campaign.Currency),
         };
     }
 

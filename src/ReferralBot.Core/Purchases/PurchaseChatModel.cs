@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Rewards;
 
 namespace ReferralBot.Core.Purchases;
@@ -10,7 +11,7 @@ public static class PurchaseChatModel
     {
         IsNew = isNew,
         summary.Purchase.OrderId,
-        Amount = Money(summary.Purchase.Amount, summary.Purchase.Currency),
+        Amount = MoneyText.Format(summary.Purchase.Amount, summary.Purchase.Currency),
         summary.Status,
         Reason = summary.Purchase.NotCreditedReason,
         Campaign = summary.CampaignSlug,
@@ -23,7 +24,7 @@ public static class PurchaseChatModel
         Lines = summary.Ledger.Select(l => new
         {
             Kind = Label(l.Kind),
-            Amount = Money(l.Amount, l.Currency),
+            Amount = MoneyText.Format(l.Amount, l.Currency),
             Code = l.MemberCode,
             Rate = l.RatePercent is { } rate ? rate.ToString("0.##", CultureInfo.InvariantCulture) + "%" : null,
             Tier = l.TierName,
@@ -31,13 +32,6 @@ public static class PurchaseChatModel
         }).ToList(),
     };
 
-    public static string Money(decimal amount, string currency) => $"{amount.ToString("0.00", CultureInfo.InvariantCulture)} {currency}";
-
-    private static string Label(LedgerKind kind) => kind switch
-    {
-        LedgerKind.Commission => "commission",
-        LedgerKind.FlatFee => "flat fee",
-        LedgerKind.ReferrerReward => "referrer reward",
-        _ => "discount",
-    };
+    // "flat-fee" reads as "flat fee" in a sentence.
+    private static string Label(LedgerKind kind) => LedgerKindNames.Of(kind).Replace('-', ' ');
 }

@@ -1,7 +1,4 @@
 namespace ReferralBot.Core.Purchases;
 
 /// <summary>The answer to a reported refund: the purchase with its refund, or null for an order we never recorded.</summary>
-public sealed record RefundOutcome(PurchaseSummary? Summary, bool IsNew)
-{
-    public bool UnknownOrder => Summary is null;
-}
+public sealed record RefundOutcome(PurchaseSummary? Summary, bool IsNew);

@@ -56,19 +56,11 @@ public sealed class CampaignExport(ReferralBotDbContext db, CampaignReportQuery 
         {
             await foreach (var e in entries.WithCancellation(cancellationToken))
             {
-                csv.WriteRecord(new LedgerExportRow(e.Id, e.CreatedAt, e.OrderId, Kind(e.Kind), e.Code, e.Name, e.Amount, e.Currency, e.RatePercent, e.TierName, e.ReversesEntryId));
+                csv.WriteRecord(new LedgerExportRow(e.Id, e.CreatedAt, e.OrderId, LedgerKindNames.Of(e.Kind), e.Code, e.Name, e.Amount, e.Currency, e.RatePercent, e.TierName, e.ReversesEntryId));
                 await csv.NextRecordAsync();
             }
         }, typeof(LedgerExportRow));
     }
-
-    private static string Kind(LedgerKind kind) => kind switch
-    {
-        LedgerKind.Commission => "commission",
-        LedgerKind.FlatFee => "flat-fee",
-        LedgerKind.ReferrerReward => "referrer-reward",
-        _ => "discount",
-    };
 
     private static async Task<byte[]> WriteAsync(Func<CsvWriter, Task> rows, Type row)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Members;
@@ -34,7 +33,7 @@ public sealed class LeaderboardCommand(MemberDirectory members, CampaignDirector
                 r.Standing.Name,
                 r.Standing.Code,
                 r.Standing.Purchases,
-                Revenue = Money(r.Standing.Revenue, campaign.Currency),
+                Revenue = MoneyText.Format(r.Standing.Revenue, campaign.Currency),
                 Mine = r.Standing.MemberId == member?.Id,
             }).ToList(),
             IsMember = member is not null,
@@ -44,6 +43,4 @@ public sealed class LeaderboardCommand(MemberDirectory members, CampaignDirector
             Hidden = context.Person.HiddenFromLeaderboards,
         }, context.Locale)];
     }
-
-    public static string Money(decimal amount, string currency) => $"{amount.ToString("N2", CultureInfo.InvariantCulture)} {currency}";
 }

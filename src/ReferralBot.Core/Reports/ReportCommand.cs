@@ -32,7 +32,7 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
 
     private static object Model(Campaign campaign, CampaignReport report)
     {
-        string Money(decimal value) => ReportFormat.Money(value, campaign.Currency);
+        string Money(decimal value) => MoneyText.Format(value, campaign.Currency);
         var clickConversion = CampaignReport.Rate(report.Purchases, report.UniqueClicks);
         var costs = new[] { LedgerKind.Commission, LedgerKind.FlatFee, LedgerKind.ReferrerReward, LedgerKind.Discount }
             .Select(kind => new { Kind = kind.ToString().Humanize(LetterCasing.LowerCase).Pluralize(), Amount = report.CostByKind.GetValueOrDefault(kind.ToString()) })

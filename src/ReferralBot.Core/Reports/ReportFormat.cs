@@ -11,7 +11,6 @@ public static class ReportFormat
 
     public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string Money(decimal value, string currency) => $"{value.ToString("N2", CultureInfo.InvariantCulture)} {currency}";
 
     public static string? Percent(decimal? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : null;
 }

@@ -34,7 +34,4 @@ public sealed class LedgerEntry
     public static string FlatFeeKey(int campaignId, int memberId, int reversalsBefore) => $"flat-fee:{campaignId}:{memberId}:{reversalsBefore}";
 
     public static string ReversalKey(long entryId) => $"reverse:{entryId}";
-
-    /// <summary>The money a member is owed: everything but the buyer's discount.</summary>
-    public static bool IsEarning(LedgerKind kind) => kind != LedgerKind.Discount;
 }

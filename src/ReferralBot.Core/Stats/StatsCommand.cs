@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Prompts;
@@ -42,8 +43,8 @@ public sealed class StatsCommand(MemberDirectory members, MemberStatsQuery stats
                 tally.LastSignUpAt,
                 tally.Purchases,
                 Conversion = tally.ConversionPercent is { } rate ? rate.ToString("0.#", CultureInfo.InvariantCulture) + "%" : null,
-                Revenue = PurchaseChatModel.Money(tally.Revenue, tally.Currency),
-                Earnings = PurchaseChatModel.Money(tally.Earnings, tally.Currency),
+                Revenue = MoneyText.Format(tally.Revenue, tally.Currency),
+                Earnings = MoneyText.Format(tally.Earnings, tally.Currency),
                 HasEarnings = tally.Earnings != 0m || member.Role == MemberRole.Influencer,
                 tally.Tier,
                 tally.NextTier,

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Purchases;
 
 namespace ReferralBot.Host.Purchases;
@@ -7,16 +7,13 @@ namespace ReferralBot.Host.Purchases;
 public sealed record PurchaseRequest(
     string? OrderId, decimal? Amount, string? Currency, DateTimeOffset? OccurredAt, string? Code, string? Reference, CustomerRef? Customer, decimal? Discount, string? Source = null)
 {
-    private static readonly HashSet<string> Currencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(c => new RegionInfo(c.Name).ISOCurrencySymbol).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>Every problem, by field, for the 400's problem+json; empty when the request is good.</summary>
     public Dictionary<string, string[]> Problems(DateTimeOffset now)
     {
         var problems = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(OrderId) || OrderId.Length > 100) problems["orderId"] = ["Required: the shop's order id, at most 100 characters."];
         if (Amount is not > 0 || Amount > 100_000_000m || decimal.Round(Amount.Value, 2) != Amount) problems["amount"] = ["Required: more than 0 and at most 100000000, with at most two decimals."];
-        if (Currency is null || !Currencies.Contains(Currency)) problems["currency"] = ["Required: an ISO 4217 code in capitals, like SGD."];
+        if (!CampaignSettings.IsCurrency(Currency)) problems["currency"] = ["Required: an ISO 4217 code in capitals, like SGD."];
         if (OccurredAt is null) problems["occurredAt"] = ["Required: when the order was placed, ISO 8601 with an offset."];
         else if (OccurredAt > now.AddDays(1)) problems["occurredAt"] = ["Must not be in the future."];
         if (Discount is < 0 || Discount is { } d && decimal.Round(d, 2) != d) problems["discount"] = ["At least 0, with at most two decimals."];

@@ -26,19 +26,11 @@ public sealed record PurchaseResponse(
         summary.Purchase.NotCreditedReason,
         TwoDecimals(summary.Purchase.Amount),
         summary.Purchase.Currency,
-        summary.Ledger.Select(l => new RewardLine(Kind(l.Kind), TwoDecimals(l.Amount), l.Currency, l.MemberCode, l.RatePercent, l.TierName, l.Reversal)).ToList(),
+        summary.Ledger.Select(l => new RewardLine(ReferralBot.Core.Rewards.LedgerKindNames.Of(l.Kind), TwoDecimals(l.Amount), l.Currency, l.MemberCode, l.RatePercent, l.TierName, l.Reversal)).ToList(),
         summary.TierUp?.TierName);
 
     // 89.9 read back from the database is written as 89.90: money always shows its cents.
     private static decimal TwoDecimals(decimal amount) => Math.Round(amount, 2) + 0.00m;
-
-    private static string Kind(ReferralBot.Core.Rewards.LedgerKind kind) => kind switch
-    {
-        ReferralBot.Core.Rewards.LedgerKind.Commission => "commission",
-        ReferralBot.Core.Rewards.LedgerKind.FlatFee => "flat-fee",
-        ReferralBot.Core.Rewards.LedgerKind.ReferrerReward => "referrer-reward",
-        _ => "discount",
-    };
 }
 
 /// <summary>One reward of the purchase (negative and <c>reversal</c> after a refund).</summary>
