@@ -21,36 +21,13 @@ internal static class ClaimLoad
         var users = Arguments.Number(args, "--users", 20_000);
         var concurrency = Arguments.Number(args, "--concurrency", 40);
         var first = Arguments.Number(args, "--first-user", 500_000_000);
+        var warmup = Arguments.Number(args, "--warmup", 2_000);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseCookies = false };
         using var client = new HttpClient(handler);
         client.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-        var latencies = new double[users * 2];
-        var next = -1;
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            // Each update goes out twice: once in the first half, again in the second (a redelivery).
-            while ((i = Interlocked.Increment(ref next)) < users * 2)
-            {
-                var user = first + i % users;
-                var json = Update(i % users + 1, user, code);
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
-                    if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
-                }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-        }));
-        var seconds = clock.Elapsed.TotalSeconds;
+        // The warm-up's people and updates come after the measured ones' numbers, so they never collide.
+        if (warmup > 0) await SendAsync(client, url, code, warmup, concurrency, first + users, users + 1);
+        var (seconds, errors, latencies) = await SendAsync(client, url, code, users, concurrency, first, 1);
         Array.Sort(latencies);
         double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
         Console.WriteLine(JsonSerializer.Serialize(new
@@ -67,13 +44,55 @@ internal static class ClaimLoad
         return errors == 0 ? 0 : 1;
     }
 
+    private static async Task<(double Seconds, int Errors, double[] Latencies)> SendAsync(
+        HttpClient client, Uri url, string code, int users, int concurrency, long firstUser, int firstUpdate)
+    {
+        var latencies = new double[users * 2];
+        var next = -1;
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            // Each update goes out twice: once in the first half, again in the second (a redelivery).
+            while ((i = Interlocked.Increment(ref next)) < users * 2)
+            {
+                var user = firstUser + i % users;
+                var json = Update(firstUpdate + i % users, user, code);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+                    if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }));
+        return (clock.Elapsed.TotalSeconds, errors, latencies);
+    }
+
+    // People have different names, as they do in a real campaign; codes are made from them (MAYA42).
+    private static readonly string[] FirstNames =
+    [
+        "Aisha", "Ben", "Chloe", "Darren", "Elaine", "Farid", "Grace", "Hui Min", "Ivan", "Jasmine", "Kumar", "Li Wei",
+        "Mei Ling", "Nur", "Oliver", "Priya", "Qi", "Rachel", "Siti", "Tan", "Uma", "Vincent", "Wei Jie", "Xin Yi",
+        "Yusof", "Zara", "Arjun", "Bryan", "Cheryl", "Dinesh", "Evelyn", "Faith", "Gabriel", "Hafiz", "Irene", "Joel",
+        "Kai", "Lakshmi", "Marcus", "Nadia",
+    ];
+
     private static string Update(int updateId, long user, string code)
     {
+        var name = FirstNames[(int)(user % FirstNames.Length)];
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         return "{\"update_id\":" + updateId.ToString(CultureInfo.InvariantCulture)
             + ",\"message\":{\"message_id\":" + updateId.ToString(CultureInfo.InvariantCulture) + ",\"date\":" + now
-            + ",\"chat\":{\"id\":" + user.ToString(CultureInfo.InvariantCulture) + ",\"type\":\"private\",\"first_name\":\"User\"}"
-            + ",\"from\":{\"id\":" + user.ToString(CultureInfo.InvariantCulture) + ",\"is_bot\":false,\"first_name\":\"User\"}"
+            + ",\"chat\":{\"id\":" + user.ToString(CultureInfo.InvariantCulture) + ",\"type\":\"private\",\"first_name\":\"" + name + "\"}"
+            + ",\"from\":{\"id\":" + user.ToString(CultureInfo.InvariantCulture) + ",\"is_bot\":false,\"first_name\":\"" + name + "\"}"
             + ",\"text\":\"/start " + code + "\"}}";
     }
 }

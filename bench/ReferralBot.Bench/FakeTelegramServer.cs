@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ReferralBot.FakeTelegram;
 
 namespace ReferralBot.Bench;
@@ -10,8 +11,9 @@ internal static class FakeTelegramServer
         await using var fake = await FakeBotApi.StartAsync(new FakeBotApiOptions { Port = Arguments.Number(args, "--port", 5103) });
         Console.WriteLine(fake.BaseUrl);
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        // The fake's own host takes SIGTERM and SIGINT to stop itself; these end this wait as well.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stop.Cancel());
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => stop.Cancel());
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);

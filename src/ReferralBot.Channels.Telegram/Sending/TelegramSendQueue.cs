@@ -27,6 +27,7 @@ internal sealed partial class TelegramSendQueue(
     private DateTimeOffset nextGlobalStart = DateTimeOffset.MinValue;
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
     private int inFlight;
+    private Task<bool>? pendingRead;
 
     /// <summary>Queues a send; the task completes when it was delivered, refused for good, or given up.</summary>
     public Task<DeliveryResult> EnqueueAsync(long chatId, Func<CancellationToken, Task> send)
@@ -178,14 +179,26 @@ internal sealed partial class TelegramSendQueue(
         return lane;
     }
 
+    // Waits for an event or the next start time. The read wait lives on across loops (cancelled only when stopping),
+    // so being woken by the timer throws nothing; the timer is rounded up to whole milliseconds, because timers
+    // fire on millisecond ticks and a shorter wait would only spin the loop until the start time comes.
     private async Task WaitAsync(TimeSpan? delay, CancellationToken stoppingToken)
     {
         if (events.Reader.TryPeek(out _)) return;
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var waits = new List<Task> { events.Reader.WaitToReadAsync(wake.Token).AsTask() };
-        if (delay is { } d) waits.Add(Task.Delay(d, time, wake.Token));
-        await Task.WhenAny(waits);
-        await wake.CancelAsync();
+        pendingRead ??= events.Reader.WaitToReadAsync(stoppingToken).AsTask();
+        if (delay is { } d)
+        {
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var wholeMilliseconds = TimeSpan.FromMilliseconds(Math.Ceiling(d.TotalMilliseconds) + 1);
+            await Task.WhenAny(pendingRead, Task.Delay(wholeMilliseconds, time, timer.Token));
+            await timer.CancelAsync();
+        }
+        else
+        {
+            await Task.WhenAny(pendingRead);
+        }
+
+        if (pendingRead.IsCompleted) pendingRead = null;
         stoppingToken.ThrowIfCancellationRequested();
     }
 

@@ -11,19 +11,22 @@ namespace ReferralBot.Core.Inbound;
 public sealed class InboundReceipts(IServiceScopeFactory scopes, TimeProvider time)
 {
     /// <summary>True the first time this update is seen; false for a duplicate.</summary>
+    /// <remarks>
+    /// One <c>INSERT … ON CONFLICT DO NOTHING</c>: a duplicate changes no row, so it is answered without the cost of
+    /// a failed insert and its exception (redeliveries come in bursts when a webhook times out).
+    /// </remarks>
     public async Task<bool> TryRecordAsync(string channel, string externalId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
-        db.Add(new InboundReceipt { Channel = channel, ExternalId = externalId, ReceivedAt = time.GetUtcNow().UtcDateTime });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            return false;
-        }
+        var table = db.Model.FindEntityType(typeof(InboundReceipt))!.GetTableName();
+        var receivedAt = time.GetUtcNow().UtcDateTime;
+#pragma warning disable EF1002 // the table name comes from the model, the values are parameters
+        var inserted = await db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO \"{table}\" (\"Channel\", \"ExternalId\", \"ReceivedAt\") VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT DO NOTHING",
+            [channel, externalId, receivedAt],
+            cancellationToken);
+#pragma warning restore EF1002
+        return inserted == 1;
     }
 }
