@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the benchmarks on this machine and writes bench/results.md. No internet: everything runs on 127.0.0.1.
-#   bench/run.sh                 all of them
-# Needs: the .NET SDK; sqlite3 (to count stored rows).
+# Runs every benchmark on this machine, one after the other, and writes bench/results.md. No internet: the service,
+# the fake Telegram Bot API, the baselines and the load generators all run on 127.0.0.1.
+#   bench/run.sh       about 20 minutes (the outbound part alone is 20,000 chats at Telegram's 30 messages a second)
+# Needs: the .NET SDK, sqlite3, curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -9,40 +10,74 @@ OUT="$ROOT/bench/results.md"
 WORK=$(mktemp -d /tmp/referralbot-bench.XXXXXX)
 REQUESTS=${REQUESTS:-200000}
 CONCURRENCY=${CONCURRENCY:-64}
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+CLAIM_USERS=${CLAIM_USERS:-10000}
+OUTBOUND_CHATS=${OUTBOUND_CHATS:-20000}
+NUDGES=${NUDGES:-100000}
+NUDGES_DUE=${NUDGES_DUE:-1200}
+NUDGE_RATE=${NUDGE_RATE:-20}
+trap 'kill -9 $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 echo "building (Release)…" >&2
-dotnet build src/ReferralBot.Host -c Release -v q -nologo >/dev/null
-dotnet build bench/ReferralBot.Bench -c Release -v q -nologo >/dev/null
+for project in src/ReferralBot.Host bench/ReferralBot.Bench bench/ReferralBot.DataGenerator; do
+  dotnet build "$project" -c Release -v q -nologo >/dev/null
+done
 HOST_DIR="$ROOT/src/ReferralBot.Host/bin/Release/net10.0"
 BENCH="dotnet $ROOT/bench/ReferralBot.Bench/bin/Release/net10.0/ReferralBot.Bench.dll"
-DB="$WORK/referralbot.db"
-export ConnectionStrings__ReferralBot="Data Source=$DB" Bot__PublicBaseUrl=http://127.0.0.1:5101 \
-  Bot__DefaultCampaign=glow-serum Bot__DefaultLandingUrl=https://shop.example.sg/serum Logging__LogLevel__Default=Warning
+GENERATE="dotnet $ROOT/bench/ReferralBot.DataGenerator/bin/Release/net10.0/ReferralBot.DataGenerator.dll"
+SERVICE_URL=http://127.0.0.1:5101
+FAKE_URL=http://127.0.0.1:5103
+WEBHOOK_SECRET=bench-secret
+export Bot__PublicBaseUrl=$SERVICE_URL Bot__DefaultCampaign=glow-serum Bot__DefaultLandingUrl=https://shop.example.sg/serum \
+  Logging__LogLevel__Default=Warning ConsoleChat__Enabled=false Urls=$SERVICE_URL
 
-wait_healthy() { for _ in $(seq 1 100); do curl -sf "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
+wait_healthy() { for _ in $(seq 1 150); do curl -sf "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+count() { sqlite3 "$1" "$2"; }
 
-# A code to click: the terminal owner's, made by the service itself (piped chat, then it stops).
-CODE=$(cd "$HOST_DIR" && printf '/start\n' | ConsoleChat__Enabled=true Urls=http://127.0.0.1:5101 dotnet ReferralBot.Host.dll 2>/dev/null \
-  | sed -n 's/^Your code: \([A-Z0-9]*\).*/\1/p' | head -1)
+# start_host DB LOG [VAR=value…]: the service on $SERVICE_URL with that database; sets HOST_PID.
+start_host() {
+  local db=$1 log=$2; shift 2
+  (cd "$HOST_DIR" && exec env ConnectionStrings__ReferralBot="Data Source=$db" "$@" dotnet ReferralBot.Host.dll >"$log" 2>&1) &
+  HOST_PID=$!
+  wait_healthy $SERVICE_URL
+}
+# A clean stop (SIGTERM), as systemd or Docker would do it; waits until the process is gone.
+stop_host() { kill -TERM "$HOST_PID"; wait "$HOST_PID" || true; }
+# start_fake LOG [options…]: the fake Bot API on $FAKE_URL; sets FAKE_PID.
+start_fake() {
+  local log=$1; shift
+  $BENCH fake-telegram --port 5103 "$@" >"$log" 2>&1 &
+  FAKE_PID=$!
+  for _ in $(seq 1 100); do grep -q "^http" "$log" 2>/dev/null && return 0; sleep 0.1; done
+  echo "the fake Bot API did not start" >&2; return 1
+}
+stop_fake() { kill -TERM "$FAKE_PID"; wait "$FAKE_PID" || true; }
+TELEGRAM=(Telegram__BotToken=123456:TEST-TOKEN Telegram__ApiBaseUrl=$FAKE_URL)
+TELEGRAM_WEBHOOK=("${TELEGRAM[@]}" Telegram__WebhookUrl=https://bench.example/telegram/webhook Telegram__WebhookSecret=$WEBHOOK_SECRET)
+
+# A code to click and claim: the terminal owner's, made by the service itself (piped chat, then it stops).
+make_code() {
+  (cd "$HOST_DIR" && printf '/start\n' | ConnectionStrings__ReferralBot="Data Source=$1" ConsoleChat__Enabled=true dotnet ReferralBot.Host.dll 2>/dev/null \
+    | sed -n 's/^Your code: \([A-Z0-9]*\).*/\1/p' | head -1)
+}
+
+# ── 1. Redirect ──────────────────────────────────────────────────────────────────────────────────────────────────
+echo "1/5 redirect: the service…" >&2
+DB="$WORK/redirect.db"
+CODE=$(make_code "$DB")
 [ -n "$CODE" ] || { echo "could not make a code" >&2; exit 1; }
-CLICKS_BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM Clicks;")
-
-echo "redirect: the service…" >&2
-(cd "$HOST_DIR" && ConsoleChat__Enabled=false Urls=http://127.0.0.1:5101 exec dotnet ReferralBot.Host.dll >"$WORK/host.log" 2>&1) &
-HOST_PID=$!
-wait_healthy http://127.0.0.1:5101
-$BENCH load --url "http://127.0.0.1:5101/r/$CODE?s=ig" --requests 20000 --concurrency "$CONCURRENCY" >/dev/null   # warm-up
-SERVICE=$($BENCH load --url "http://127.0.0.1:5101/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
-SERVICE_RSS=$(peak_rss_mb "$(pgrep -f 'ReferralBot.Host.dll' | head -1)")
-kill -TERM "$HOST_PID"; wait "$HOST_PID" || true
-CLICKS=$(( $(sqlite3 "$DB" "SELECT COUNT(*) FROM Clicks;") - CLICKS_BEFORE ))
-TALLY=$(sqlite3 "$DB" "SELECT COALESCE(SUM(Clicks), 0) FROM ClickTallies;")
+CLICKS_BEFORE=$(count "$DB" "SELECT COUNT(*) FROM Clicks;")
+start_host "$DB" "$WORK/redirect.log"
+$BENCH load --url "$SERVICE_URL/r/$CODE?s=ig" --requests 20000 --concurrency "$CONCURRENCY" >/dev/null   # warm-up
+SERVICE=$($BENCH load --url "$SERVICE_URL/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
+SERVICE_RSS=$(peak_rss_mb "$HOST_PID")
+stop_host
+CLICKS=$(( $(count "$DB" "SELECT COUNT(*) FROM Clicks;") - CLICKS_BEFORE ))
+TALLY=$(count "$DB" "SELECT COALESCE(SUM(Clicks), 0) FROM ClickTallies;")
 SENT=$(( REQUESTS + 20000 ))
 
-echo "redirect: bare Kestrel…" >&2
+echo "1/5 redirect: bare Kestrel…" >&2
 $BENCH bare --urls http://127.0.0.1:5102 >"$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 wait_healthy http://127.0.0.1:5102
@@ -50,28 +85,177 @@ $BENCH load --url "http://127.0.0.1:5102/r/$CODE?s=ig" --requests 20000 --concur
 BARE=$($BENCH load --url "http://127.0.0.1:5102/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
 BARE_RSS=$(peak_rss_mb "$BARE_PID")
 kill -TERM "$BARE_PID"; wait "$BARE_PID" || true
-
 RATIO=$(python3 -c "print(round(100 * $(field "$SERVICE" rps) / $(field "$BARE" rps), 1))")
+
+# ── 2. Claims through the Telegram webhook ───────────────────────────────────────────────────────────────────────
+echo "2/5 claims: $CLAIM_USERS people through the webhook, each update twice…" >&2
+DB="$WORK/claims.db"
+CLAIM_CODE=$(make_code "$DB")
+start_fake "$WORK/claims-fake.log" --limits --latency-ms 50-150
+start_host "$DB" "$WORK/claims.log" "${TELEGRAM_WEBHOOK[@]}"
+CLAIMS=$($BENCH claims --url "$SERVICE_URL/telegram/webhook" --secret $WEBHOOK_SECRET --code "$CLAIM_CODE" --users "$CLAIM_USERS" --concurrency 40 --warmup 2000)
+CLAIMS_RSS=$(peak_rss_mb "$HOST_PID")
+stop_host
+stop_fake
+CLAIMED=$(count "$DB" "SELECT COUNT(*) FROM Claims;")
+CLAIMED_PEOPLE=$(count "$DB" "SELECT COUNT(DISTINCT ReferredMemberId) FROM Claims;")
+BENCH_PEOPLE=$(count "$DB" "SELECT COUNT(*) FROM People WHERE Channel = 'telegram';")
+LOCKED=$(grep -c "database is locked" "$WORK/claims.log" || true)
+CLAIM_ERRORS=$(grep -cE "^(fail|crit):" "$WORK/claims.log" || true)
+
+# ── 3. Outbound: 20,000 chats at Telegram's limits, then a retry_after ───────────────────────────────────────────
+echo "3/5 outbound: $OUTBOUND_CHATS chats at 30 messages/s (about $(( OUTBOUND_CHATS / 30 / 60 + 1 )) minutes)…" >&2
+DB="$WORK/outbound.db"
+SEEDED=$($GENERATE --db "$DB" --outbox "$OUTBOUND_CHATS")
+RETRY_AT=$(( OUTBOUND_CHATS / 2 ))
+start_fake "$WORK/outbound-fake.log" --limits --latency-ms 50-150 --retry-after-at "$RETRY_AT" --retry-after 5 --record "$WORK/outbound.csv"
+start_host "$DB" "$WORK/outbound.log" "${TELEGRAM[@]}"
+until [ "$(count "$DB" "SELECT COUNT(*) FROM Outbox WHERE SentAt IS NULL AND DroppedAt IS NULL;")" = "0" ]; do sleep 2; done
+OUTBOUND_RSS=$(peak_rss_mb "$HOST_PID")
+stop_host
+stop_fake
+OUTBOUND=$(python3 bench/sends.py "$WORK/outbound.csv" outbound 5)
+OUTBOX_SENT=$(count "$DB" "SELECT COUNT(*) FROM Outbox WHERE SentAt IS NOT NULL;")
+OUTBOX_DROPPED=$(count "$DB" "SELECT COUNT(*) FROM Outbox WHERE DroppedAt IS NOT NULL;")
+
+# ── 4. Nudges: 100,000 scheduled, some due at 20/s ───────────────────────────────────────────────────────────────
+echo "4/5 nudges: $NUDGES scheduled, $NUDGES_DUE due at $NUDGE_RATE/s…" >&2
+DB="$WORK/nudges.db"
+SCHEDULED=$($GENERATE --db "$DB" --nudges "$NUDGES" --due "$NUDGES_DUE" --due-rate "$NUDGE_RATE" --due-in 20)
+start_fake "$WORK/nudges-fake.log" --limits --latency-ms 50-150 --record "$WORK/nudges.csv"
+start_host "$DB" "$WORK/nudges.log" "${TELEGRAM[@]}" Nudges__QuietHours=
+until [ "$(count "$DB" "SELECT COUNT(*) FROM Nudges WHERE State = 'Pending' AND DueAt < datetime('now', '+1 day');")" = "0" ] \
+  && [ "$(count "$DB" "SELECT COUNT(*) FROM Outbox WHERE SentAt IS NULL AND DroppedAt IS NULL;")" = "0" ]; do sleep 2; done
+NUDGES_RSS=$(peak_rss_mb "$HOST_PID")
+stop_host
+stop_fake
+LATENESS=$(python3 bench/sends.py "$WORK/nudges.csv" nudges 300000000 "$(field "$SCHEDULED" firstDueAt)" "$NUDGE_RATE")
+PENDING_LEFT=$(count "$DB" "SELECT COUNT(*) FROM Nudges WHERE State = 'Pending';")
+# The same 100,000 rows written by SQLite alone, with every index and foreign key: the floor under scheduling.
+cp "$WORK/nudges.db" "$WORK/raw.db"
+RAW_SECONDS=$(python3 - "$WORK/raw.db" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA foreign_keys = ON")
+person, member, campaign = db.execute('SELECT "PersonId", "MemberId", "CampaignId" FROM "Nudges" LIMIT 1').fetchone()
+rows = [(f"order:RAW{i}:ThankYou", "ThankYou", person, member, campaign, f"RAW{i}", "2026-01-01 00:00:00", "2026-02-01 00:00:00", "Pending") for i in range(100000)]
+started = time.perf_counter()
+db.execute("BEGIN")
+db.executemany('INSERT INTO "Nudges" ("Key", "Kind", "PersonId", "MemberId", "CampaignId", "OrderId", "CreatedAt", "DueAt", "State") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', rows)
+db.execute("COMMIT")
+print(round(time.perf_counter() - started, 2))
+PY
+)
+
+# ── 5. Reports on 1,000,000 clicks and 100,000 purchases ─────────────────────────────────────────────────────────
+echo "5/5 reports: generating 1,000,000 clicks and 100,000 purchases (about 2 minutes)…" >&2
+DB="$WORK/reports.db"
+$GENERATE --db "$DB" >"$WORK/generate.log"
+start_fake "$WORK/reports-fake.log"
+# The top influencer (the generator's first member) asks, and is an admin for /report.
+start_host "$DB" "$WORK/reports.log" "${TELEGRAM_WEBHOOK[@]}" Bot__DefaultCurrency=SGD Bot__Admins__0=telegram:100000000
+ask() { # ask TEXT UPDATE_ID: seconds until the webhook has answered (the reply is worked out before it answers)
+  curl -s -o /dev/null -w '%{time_total}' -H "X-Telegram-Bot-Api-Secret-Token: $WEBHOOK_SECRET" -H 'Content-Type: application/json' \
+    -d "{\"update_id\":$2,\"message\":{\"message_id\":$2,\"date\":$(date +%s),\"chat\":{\"id\":100000000,\"type\":\"private\",\"first_name\":\"Member\"},\"from\":{\"id\":100000000,\"is_bot\":false,\"first_name\":\"Member\"},\"text\":\"$1\"}}" \
+    "$SERVICE_URL/telegram/webhook"
+}
+UPDATE=1
+time_command() { # median and max milliseconds of 7 asks after 2 to warm up
+  local times=()
+  for i in $(seq 1 9); do UPDATE=$(( UPDATE + 1 )); t=$(ask "$1" $UPDATE); [ "$i" -gt 2 ] && times+=("$t"); done
+  python3 -c "import sys; t = sorted(float(x) * 1000 for x in sys.argv[1:]); print(f'{t[len(t) // 2]:.0f} | {t[-1]:.0f}')" "${times[@]}"
+}
+STATS_MS=$(time_command /stats)
+LEADERBOARD_MS=$(time_command /leaderboard)
+REPORT_MS=$(time_command /report)
+REPORTS_RSS=$(peak_rss_mb "$HOST_PID")
+stop_host
+stop_fake
+DB_MB=$(( $(stat -c %s "$DB") / 1024 / 1024 ))
+
+# ── results.md ───────────────────────────────────────────────────────────────────────────────────────────────────
 CPU=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1024 / 1024 }' /proc/meminfo)
+j() { field "$1" "$2"; }
 cat >"$OUT" <<MD
 # Benchmark results
 
-Run by \`bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores ($CPU), $MEM, $(uname -sr), .NET $(dotnet --version).
-The load generator (\`bench/ReferralBot.Bench load\`) runs on the same machine as the server, so both share the two
-cores; the service and the bare baseline are measured with the same generator, settings and request count.
+Run by \`bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores ($CPU), $MEM, $(uname -sr), .NET $(dotnet --version),
+SQLite files on local disk. The load generators and the fake Telegram Bot API run on the same machine as the
+service, so they share its two cores. Peak RSS is the service's high-water mark (VmHWM) during that load.
 
-## Redirect: \`GET /r/{code}\` against a bare Kestrel 302
+## 1. Redirect: \`GET /r/{code}\` against a bare Kestrel 302
 
-$REQUESTS requests over $CONCURRENCY keep-alive connections, after 20,000 to warm up.
+$REQUESTS requests over $CONCURRENCY keep-alive connections, after 20,000 to warm up; the same generator and settings
+for both.
 
 | | requests/s | p50 ms | p99 ms | errors | peak RSS MB |
 |---|---|---|---|---|---|
-| ReferralBot \`/r/{code}\` | $(field "$SERVICE" rps) | $(field "$SERVICE" p50) | $(field "$SERVICE" p99) | $(field "$SERVICE" errors) | $SERVICE_RSS |
-| bare Kestrel 302 | $(field "$BARE" rps) | $(field "$BARE" p50) | $(field "$BARE" p99) | $(field "$BARE" errors) | $BARE_RSS |
+| ReferralBot \`/r/{code}\` | $(j "$SERVICE" rps) | $(j "$SERVICE" p50) | $(j "$SERVICE" p99) | $(j "$SERVICE" errors) | $SERVICE_RSS |
+| bare Kestrel 302 | $(j "$BARE" rps) | $(j "$BARE" p50) | $(j "$BARE" p99) | $(j "$BARE" errors) | $BARE_RSS |
 
 ReferralBot reaches **$RATIO%** of the bare rate (goal: at least 70%).
 Clicks stored after a clean stop: **$CLICKS** for **$SENT** requests sent; the click tallies add up to $TALLY.
+
+## 2. Claims: \`/start CODE\` through the Telegram webhook
+
+$CLAIM_USERS new people (after 2,000 to warm up) each send \`/start CODE\`, every update delivered twice, over 40
+connections (Telegram's default \`max_connections\`); SQLite file database; replies go to the fake Bot API.
+
+| claims/s | updates/s | p50 ms | p99 ms | HTTP errors | "database is locked" | errors logged | peak RSS MB |
+|---|---|---|---|---|---|---|---|
+| **$(j "$CLAIMS" claimsPerSecond)** | $(j "$CLAIMS" updatesPerSecond) | $(j "$CLAIMS" p50) | $(j "$CLAIMS" p99) | $(j "$CLAIMS" errors) | $LOCKED | $CLAIM_ERRORS | $CLAIMS_RSS |
+
+Stored: $CLAIMED claims for $CLAIMED_PEOPLE distinct people; $BENCH_PEOPLE Telegram people in all (the owner is
+on the terminal). Duplicates: $(( CLAIMED - CLAIMED_PEOPLE )). Goal: at least 3,000 claims/s.
+
+## 3. Outbound: $OUTBOUND_CHATS chats through the fake Bot API at Telegram's limits
+
+One due message per chat (seeded: $(j "$SEEDED" outbox) outbox rows). The fake refuses with 429 any send over 30/s
+overall or 1/s per chat and answers after 50–150 ms; after $RETRY_AT accepted sends it answers one send with 429
+\`retry_after\`=5.
+
+| delivered | chats | doubled | 429 for breaking a limit | messages/s | slowest minute, messages/s | peak RSS MB |
+|---|---|---|---|---|---|---|
+| $(j "$OUTBOUND" delivered) | $(j "$OUTBOUND" chats) | $(j "$OUTBOUND" doubled) | $(( $(j "$OUTBOUND" refused429) - 1 )) | **$(j "$OUTBOUND" perSecond)** | $(j "$OUTBOUND" slowestMinutePerSecond) | $OUTBOUND_RSS |
+
+After the injected 429: **$(j "$OUTBOUND" sendsDuringPause)** sends during the 5 s (counted from when the 429's answer
+reached the service, at most 150 ms after Telegram decided it), sending resumed after $(j "$OUTBOUND" resumedAfter) s
+and was at full speed (29+ in the next second) after **$(j "$OUTBOUND" fullSpeedAfter) s**. Outbox: $OUTBOX_SENT sent,
+$OUTBOX_DROPPED dropped. Goal: at least 29.5/s with zero 429s; nothing sent during the pause, full speed within 6 s.
+
+## 4. Nudges
+
+$(j "$SCHEDULED" nudges) thank-you nudges scheduled through the model (EF Core, the way a purchase stores its
+nudges, 1,000 per transaction): **$(j "$SCHEDULED" scheduleSeconds) s**. The same rows written by SQLite alone, with
+every index and foreign key: $RAW_SECONDS s. Of them $NUDGES_DUE fall due at $NUDGE_RATE/s, two thirds of the send
+limit, while the rest wait 30 days in the same table; quiet hours off.
+
+| sent | lateness p50 s | lateness p99 s | lateness max s | early | 429s | still pending (not due) | peak RSS MB |
+|---|---|---|---|---|---|---|---|
+| $(j "$LATENESS" sent) | $(j "$LATENESS" latenessP50) | **$(j "$LATENESS" latenessP99)** | $(j "$LATENESS" latenessMax) | $(j "$LATENESS" early) | $(j "$LATENESS" refused429) | $PENDING_LEFT | $NUDGES_RSS |
+
+Lateness is when the message reached the fake Bot API minus the nudge's due time. Goals: 100,000 scheduled in at
+most 3 s; p99 lateness at most 1 s.
+
+## 5. Reports on 1,000,000 clicks and 100,000 purchases
+
+A generated campaign ($DB_MB MB of SQLite): 20,000 members, 50 influencers, 1,000,000 clicks over 60 days,
+100,000 purchases with their ledger, 3% refunded. The top influencer asks through the Telegram webhook; the time
+is until the webhook answered, which is after the reply was worked out (it is then queued for sending). 7 asks
+after 2 to warm up.
+
+| command | median ms | max ms |
+|---|---|---|
+| \`/stats\` | ${STATS_MS%% |*} | ${STATS_MS##*| } |
+| \`/leaderboard\` | ${LEADERBOARD_MS%% |*} | ${LEADERBOARD_MS##*| } |
+| \`/report\` (admin) | ${REPORT_MS%% |*} | ${REPORT_MS##*| } |
+
+Peak RSS of the service while answering them: $REPORTS_RSS MB. The queries alone, timed in-process by the generator:
+
+\`\`\`
+$(grep -E "^/" "$WORK/generate.log")
+\`\`\`
 MD
 echo "wrote $OUT" >&2
 cat "$OUT"

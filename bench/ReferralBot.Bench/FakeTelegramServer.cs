@@ -1,19 +1,34 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using ReferralBot.FakeTelegram;
 
 namespace ReferralBot.Bench;
 
-/// <summary><c>fake-telegram --port N</c>: the tests' fake Bot API, standing in for Telegram while the service is measured.</summary>
+/// <summary>
+/// <c>fake-telegram --port N [--limits] [--latency-ms MIN-MAX] [--retry-after-at K --retry-after S] [--record FILE]</c>:
+/// the tests' fake Bot API, standing in for Telegram while the service is measured. With <c>--limits</c> it refuses
+/// (429) any send that breaks 30/s overall or 1/s per chat; <c>--retry-after-at</c> answers the send after the K-th
+/// accepted one with a 429 carrying <c>retry_after</c> S; <c>--record</c> writes every send (time, chat, status) as
+/// CSV when it stops.
+/// </summary>
 internal static class FakeTelegramServer
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        await using var fake = await FakeBotApi.StartAsync(new FakeBotApiOptions { Port = Arguments.Number(args, "--port", 5103) });
+        var latency = Arguments.Value(args, "--latency-ms", "0-0").Split('-').Select(v => TimeSpan.FromMilliseconds(double.Parse(v, CultureInfo.InvariantCulture))).ToArray();
+        await using var fake = await FakeBotApi.StartAsync(new FakeBotApiOptions
+        {
+            Port = Arguments.Number(args, "--port", 5103),
+            EnforceLimits = args.Contains("--limits"),
+            Latency = (latency[0], latency[^1]),
+        });
         Console.WriteLine(fake.BaseUrl);
         using var stop = new CancellationTokenSource();
         // The fake's own host takes SIGTERM and SIGINT to stop itself; these end this wait as well.
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stop.Cancel());
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => stop.Cancel());
+        var retryAt = Arguments.Number(args, "--retry-after-at", 0);
+        var injection = retryAt > 0 ? InjectRetryAfterAsync(fake, retryAt, Arguments.Number(args, "--retry-after", 5), stop.Token) : Task.CompletedTask;
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -23,6 +38,33 @@ internal static class FakeTelegramServer
             // Stopped.
         }
 
+        await injection;
+        if (Arguments.Value(args, "--record", "") is { Length: > 0 } file) await RecordAsync(fake, file);
         return 0;
+    }
+
+    // Once K sends were accepted, the next sendMessage (to any chat) is answered 429 with retry_after.
+    private static async Task InjectRetryAfterAsync(FakeBotApi fake, int acceptedSends, int retryAfter, CancellationToken stop)
+    {
+        try
+        {
+            while (fake.Calls.Count(c => c.IsSend && c.Succeeded) < acceptedSends) await Task.Delay(100, stop);
+            fake.FailNext("sendMessage", 429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before that many.
+        }
+    }
+
+    private static async Task RecordAsync(FakeBotApi fake, string file)
+    {
+        await using var writer = new StreamWriter(file);
+        await writer.WriteLineAsync("at_unix_ms,method,chat_id,status");
+        foreach (var call in fake.Calls.Where(c => c.IsSend))
+        {
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{call.At.ToUnixTimeMilliseconds()},{call.Method},{call.ChatId},{call.Status}"));
+        }
     }
 }

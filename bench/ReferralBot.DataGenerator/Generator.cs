@@ -59,6 +59,8 @@ public sealed class Generator : IAsyncDisposable
         return new Generator(host, options);
     }
 
+    public IServiceProvider Services => host.Services;
+
     public async Task FillAsync()
     {
         var clock = Stopwatch.StartNew();

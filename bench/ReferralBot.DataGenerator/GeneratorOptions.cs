@@ -4,6 +4,16 @@ namespace ReferralBot.DataGenerator;
 
 public sealed record GeneratorOptions(string Database, int Clicks, int Purchases, int Members, int Influencers, bool MeasureOnly, int Seed)
 {
+    public int Outbox { get; init; }
+
+    public int Nudges { get; init; }
+
+    public int Due { get; init; }
+
+    public double DueRate { get; init; } = 20;
+
+    public double DueIn { get; init; } = 20;
+
     public static GeneratorOptions Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -21,6 +31,13 @@ public sealed record GeneratorOptions(string Database, int Clicks, int Purchases
             Number("--members", 20_000),
             Number("--influencers", 50),
             args.Contains("--measure-only"),
-            Number("--seed", 42));
+            Number("--seed", 42))
+        {
+            Outbox = Number("--outbox", 0),
+            Nudges = Number("--nudges", 0),
+            Due = Number("--due", 0),
+            DueRate = double.Parse(Value("--due-rate", "20"), CultureInfo.InvariantCulture),
+            DueIn = double.Parse(Value("--due-in", "20"), CultureInfo.InvariantCulture),
+        };
     }
 }

@@ -1,7 +1,22 @@
 using ReferralBot.DataGenerator;
 
 // dotnet run -c Release --project bench/ReferralBot.DataGenerator -- [--db PATH] [--clicks N] [--purchases N] [--members N] [--measure-only]
+//   … --outbox N                                       N people, one due outbox message each (the outbound benchmark)
+//   … --nudges N --due K --due-rate R --due-in S       N thank-you nudges, K of them due at R/s from S seconds on
 var options = GeneratorOptions.Parse(args);
 await using var generator = await Generator.StartAsync(options);
+var seeder = new SendSeeder(generator.Services);
+if (options.Outbox > 0)
+{
+    await seeder.OutboxAsync(options.Outbox, Console.Out);
+    return;
+}
+
+if (options.Nudges > 0)
+{
+    await seeder.NudgesAsync(options.Nudges, options.Due, options.DueRate, options.DueIn, Console.Out);
+    return;
+}
+
 if (!options.MeasureOnly) await generator.FillAsync();
 await generator.MeasureAsync(Console.Out);

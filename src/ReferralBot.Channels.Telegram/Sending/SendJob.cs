@@ -13,6 +13,11 @@ internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
 
     public int Attempts { get; set; }
 
+    /// <summary>When this attempt was started by the scheduler, and whether its request has gone on the wire yet.</summary>
+    public DateTimeOffset StartedAt { get; set; }
+
+    public bool Wired { get; set; }
+
     /// <summary>Groups and channels have negative ids and a stricter per-chat limit.</summary>
     public bool IsGroup => ChatId < 0;
 }

@@ -10,8 +10,8 @@ using ReferralBot.Core.Outbound;
 namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// Every Bot API send goes through here. One loop decides what may start: sends are spaced to stay under the
-/// overall rate (30/s), each chat gets one at a time and at most one per second (one per three seconds for a
+/// Every Bot API send goes through here. One loop decides what may start: at most 30 sends start in any second
+/// overall (a sliding window), each chat gets one at a time and at most one per second (one per three seconds for a
 /// group, Telegram's 20 a minute), a 429 pauses every send for its <c>retry_after</c>, 5xx and network errors
 /// are tried again with a growing backoff, and a 403 ends the chat's queue as unreachable.
 /// </summary>
@@ -21,10 +21,20 @@ internal sealed partial class TelegramSendQueue(
     TimeProvider time,
     ILogger<TelegramSendQueue> logger) : BackgroundService
 {
+    private static readonly AsyncLocal<SendJob?> CurrentJob = new();
     private readonly Channel<SendEvent> events = Channel.CreateUnbounded<SendEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, ChatLane> lanes = [];
     private readonly PriorityQueue<ChatLane, DateTimeOffset> ready = new();
-    private DateTimeOffset nextGlobalStart = DateTimeOffset.MinValue;
+    // Telegram counts messages in any one second, so the overall limit is a sliding window over the times requests
+    // went on the wire (after the outbox's claim and the request's serialisation, which take a varying few
+    // milliseconds): a start is allowed once the send MaxMessagesPerSecond back went out a second (and a margin)
+    // ago, counting sends started but not yet on the wire as just sent. Spacing every start from the last one
+    // instead loses a little to each late timer and ends below the limit. Starts are still kept 90% of the even
+    // spacing apart, so a full window goes out evenly rather than as one burst.
+    private static readonly TimeSpan ArrivalMargin = TimeSpan.FromMilliseconds(10);
+    private readonly Queue<DateTimeOffset> wireTimes = new();
+    private DateTimeOffset lastStart = DateTimeOffset.MinValue;
+    private int startedNotWired;
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
     private int inFlight;
     private Task<bool>? pendingRead;
@@ -62,7 +72,8 @@ internal sealed partial class TelegramSendQueue(
         while (ready.TryPeek(out var lane, out var laneTime))
         {
             var now = time.GetUtcNow();
-            var startAt = Max(laneTime, nextGlobalStart, pausedUntil);
+            if (NextOverallStart(settings) is not { } overall) return null; // a send is on its way out; its Wired event wakes us
+            var startAt = Max(laneTime, overall, pausedUntil);
             if (startAt > now) return startAt - now;
             if (inFlight >= settings.MaxConcurrentSends) return null;
 
@@ -70,7 +81,8 @@ internal sealed partial class TelegramSendQueue(
             lane.Scheduled = false;
             var job = lane.Jobs.Dequeue();
             lane.Busy = true;
-            nextGlobalStart = now + TimeSpan.FromSeconds(1 / settings.MaxMessagesPerSecond);
+            (job.StartedAt, job.Wired, lastStart) = (now, false, now);
+            startedNotWired++;
             inFlight++;
             _ = RunAsync(job, stoppingToken);
         }
@@ -78,8 +90,15 @@ internal sealed partial class TelegramSendQueue(
         return null;
     }
 
+    /// <summary>Called by <see cref="TelegramWireClock"/> as a request leaves; counts it if it is one of our sends.</summary>
+    internal void OnWire()
+    {
+        if (CurrentJob.Value is { } job) events.Writer.TryWrite(new SendEvent.Wired(job, time.GetUtcNow()));
+    }
+
     private async Task RunAsync(SendJob job, CancellationToken stoppingToken)
     {
+        CurrentJob.Value = job;
         job.Attempts++;
         try
         {
@@ -128,7 +147,12 @@ internal sealed partial class TelegramSendQueue(
             case SendEvent.Queued(var job):
                 Schedule(Lane(job.ChatId), add: job);
                 break;
+            case SendEvent.Wired(var job, var at):
+                CountWired(job, at);
+                break;
             case SendEvent.Finished(var job, var result):
+                // A send that never passed the wire clock (a refused claim, or a test's send) counts from its start.
+                CountWired(job, job.StartedAt);
                 inFlight--;
                 job.Done.TrySetResult(result);
                 var lane = Lane(job.ChatId);
@@ -141,6 +165,7 @@ internal sealed partial class TelegramSendQueue(
                 Schedule(lane);
                 break;
             case SendEvent.Retry(var job, var delay, var everyone):
+                CountWired(job, job.StartedAt);
                 inFlight--;
                 if (everyone) job.Attempts--; // being told to wait is not a failed attempt
                 var retryLane = Lane(job.ChatId);
@@ -171,6 +196,30 @@ internal sealed partial class TelegramSendQueue(
         foreach (var queued in rest) lane.Jobs.Enqueue(queued);
     }
 
+    private void CountWired(SendJob job, DateTimeOffset at)
+    {
+        if (job.Wired) return;
+        job.Wired = true;
+        startedNotWired--;
+        wireTimes.Enqueue(at);
+        while (wireTimes.Count > Burst(options.Value)) wireTimes.Dequeue();
+    }
+
+    /// <summary>The earliest the next send may start by the overall limit; null while sends on their way fill the window.</summary>
+    private DateTimeOffset? NextOverallStart(TelegramOptions settings)
+    {
+        var spaced = lastStart == DateTimeOffset.MinValue ? lastStart : lastStart + TimeSpan.FromSeconds(0.9 / settings.MaxMessagesPerSecond);
+        var burst = Burst(settings);
+        var wiredInWindow = burst - startedNotWired; // the window's other places are taken by sends on their way
+        if (wiredInWindow <= 0) return null;
+        if (wireTimes.Count < wiredInWindow) return spaced;
+        var reference = wireTimes.ElementAt(wireTimes.Count - wiredInWindow);
+        var windowed = reference + TimeSpan.FromSeconds(burst / settings.MaxMessagesPerSecond) + ArrivalMargin;
+        return windowed > spaced ? windowed : spaced;
+    }
+
+    private static int Burst(TelegramOptions settings) => Math.Max(1, (int)Math.Floor(settings.MaxMessagesPerSecond));
+
     private TimeSpan Interval(SendJob job) => job.IsGroup ? options.Value.GroupChatInterval : options.Value.PrivateChatInterval;
 
     private ChatLane Lane(long chatId)
@@ -189,7 +238,7 @@ internal sealed partial class TelegramSendQueue(
         if (delay is { } d)
         {
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var wholeMilliseconds = TimeSpan.FromMilliseconds(Math.Ceiling(d.TotalMilliseconds) + 1);
+            var wholeMilliseconds = TimeSpan.FromMilliseconds(Math.Ceiling(d.TotalMilliseconds));
             await Task.WhenAny(pendingRead, Task.Delay(wholeMilliseconds, time, timer.Token));
             await timer.CancelAsync();
         }

@@ -19,7 +19,8 @@ public static class TelegramSetup
         // Long polls hold a request open for PollingTimeoutSeconds; the client must wait longer than that.
         // Request logs would print every URL, and the Bot API puts the token in the URL.
         services.AddHttpClient(TelegramOptions.ChannelName, c => c.Timeout = TimeSpan.FromSeconds(settings.PollingTimeoutSeconds + 30))
-            .RemoveAllLoggers();
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new TelegramWireClock(sp.GetRequiredService<TelegramSendQueue>()));
         // The client's own 429 retry sleeps on one request while other chats keep sending; the send queue,
         // which sees every chat, does the waiting instead.
         services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(

@@ -21,7 +21,7 @@ public sealed class NudgeOptions : IValidatableObject
     public int MaxPerWeek { get; set; } = 3;
 
     /// <summary>How often due nudges are looked for (a Quartz trigger).</summary>
-    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Due nudges settled per database round.</summary>
     [Range(1, 10_000)]

@@ -95,6 +95,27 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Thirty_a_second_is_kept_on_the_times_requests_leave_even_when_they_leave_a_varying_time_after_starting()
+    {
+        var wired = new ConcurrentQueue<DateTimeOffset>();
+        // Before its request leaves, each send waits 0–89 ms (the outbox's claim, building the request), as in the service.
+        var jobs = Enumerable.Range(1, 120).Select(chat => queue.EnqueueAsync(chat, async ct =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(chat * 37 % 90), clock, ct);
+            queue.OnWire();
+            wired.Enqueue(clock.GetUtcNow());
+        })).ToList();
+
+        await RunClockUntilAsync(Task.WhenAll(jobs), TimeSpan.FromMilliseconds(10));
+
+        var times = wired.OrderBy(t => t).ToList();
+        Assert.Equal(120, times.Count);
+        Assert.All(times, t => Assert.True(times.Count(o => o >= t && o < t.AddSeconds(1)) <= 30, $"more than 30 left in the second from {t:ss.fff}"));
+        // And the window is used: 120 sends take about four seconds, not the five that one per 40 ms would.
+        Assert.True(times[^1] - times[0] < TimeSpan.FromSeconds(4.5), $"120 sends took {(times[^1] - times[0]).TotalSeconds} s");
+    }
+
+    [Fact]
     public async Task A_send_that_never_succeeds_is_given_up_after_the_attempt_limit()
     {
         var attempts = 0;
@@ -116,15 +137,16 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
         return Task.CompletedTask;
     };
 
-    // Moves the fake clock on in small steps, giving the scheduler's loop a moment to act after each.
-    private async Task RunClockUntilAsync(Task done)
+    // Moves the fake clock on in small steps (50 ms unless given), giving the scheduler's loop a moment to act after each.
+    private async Task RunClockUntilAsync(Task done, TimeSpan? step = null)
     {
-        for (var step = 0; step < 4_000 && !done.IsCompleted; step++)
+        var by = step ?? TimeSpan.FromMilliseconds(50);
+        for (var i = 0; i < 4_000 && !done.IsCompleted; i++)
         {
             await Task.Delay(1);
-            clock.Advance(TimeSpan.FromMilliseconds(50));
+            clock.Advance(by);
         }
 
-        Assert.True(done.IsCompleted, "The queue did not finish within 200 s of fake time.");
+        Assert.True(done.IsCompleted, $"The queue did not finish within {(by * 4_000).TotalSeconds} s of fake time.");
     }
 }

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Reads the fake Bot API's record of sends (fake-telegram --record) and prints one JSON line.
+
+  sends.py RECORD outbound [RETRY_AFTER]            rate, 429s, the pause after an injected retry_after, losses, doubles
+  sends.py RECORD nudges FIRST_CHAT FIRST_DUE RATE   lateness of each chat's message against its nudge's due time
+"""
+import csv
+import json
+import sys
+from datetime import datetime
+
+
+MAX_LATENCY = 0.15  # the fake's latency is 50-150 ms
+
+
+def load(path):
+    with open(path, newline="") as f:
+        return [(int(r["at_unix_ms"]) / 1000.0, r["method"], int(r["chat_id"]), int(r["status"])) for r in csv.DictReader(f)]
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p * len(values)))] if values else None
+
+
+def outbound(calls, retry_after):
+    ok = [c for c in calls if c[3] == 200]
+    refused = [c for c in calls if c[3] == 429]
+    per_chat = {}
+    for c in ok:
+        per_chat[c[2]] = per_chat.get(c[2], 0) + 1
+    first, last = ok[0][0], ok[-1][0]
+    result = {
+        "delivered": len(ok),
+        "chats": len(per_chat),
+        "doubled": sum(1 for n in per_chat.values() if n > 1),
+        "refused429": len(refused),
+        "seconds": round(last - first, 1),
+    }
+    pause = 0.0
+    if retry_after and refused:
+        # The service learns of the 429 when its answer arrives, after the fake's latency (at most MAX_LATENCY);
+        # sends already on their way by then cannot be called back.
+        t429 = refused[0][0]
+        known = t429 + MAX_LATENCY
+        after = [c[0] for c in ok if c[0] >= known]
+        during = [t for t in after if t < t429 + retry_after]
+        resumed = after[0] - t429 if after else None
+        # Full speed again: the first moment after the pause from which a whole second carries at least 29 sends.
+        full = None
+        for i, t in enumerate(after):
+            if len([u for u in after[i:i + 40] if u < t + 1.0]) >= 29:
+                full = round(t - t429, 2)
+                break
+        result.update({"sendsDuringPause": len(during), "resumedAfter": round(resumed, 2) if resumed else None, "fullSpeedAfter": full})
+        pause = resumed or 0.0
+    result["perSecond"] = round((len(ok) - 1) / (last - first - pause), 2)
+    # The slowest whole minute of steady sending (the minute around the pause left out).
+    minutes = []
+    t = first
+    while t + 60 <= last:
+        if not (retry_after and refused and t <= refused[0][0] < t + 60):
+            minutes.append(sum(1 for c in ok if t <= c[0] < t + 60) / 60.0)
+        t += 60
+    result["slowestMinutePerSecond"] = round(min(minutes), 2) if minutes else None
+    return result
+
+
+def nudges(calls, first_chat, first_due, rate):
+    ok = {}
+    for c in calls:
+        if c[3] == 200 and c[2] not in ok:
+            ok[c[2]] = c[0]
+    late = [at - (first_due + (chat - first_chat) / rate) for chat, at in ok.items()]
+    return {
+        "sent": len(ok),
+        "latenessP50": round(pct(late, 0.50), 3),
+        "latenessP99": round(pct(late, 0.99), 3),
+        "latenessMax": round(max(late), 3),
+        "early": sum(1 for x in late if x < 0),
+        "refused429": sum(1 for c in calls if c[3] == 429),
+    }
+
+
+calls = sorted(load(sys.argv[1]))
+if sys.argv[2] == "outbound":
+    print(json.dumps(outbound(calls, float(sys.argv[3]) if len(sys.argv) > 3 else 0)))
+else:
+    due = datetime.fromisoformat(sys.argv[4].replace("Z", "+00:00")).timestamp()
+    print(json.dumps(nudges(calls, int(sys.argv[3]), due, float(sys.argv[5]))))
