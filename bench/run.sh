@@ -15,7 +15,8 @@ OUTBOUND_CHATS=${OUTBOUND_CHATS:-20000}
 NUDGES=${NUDGES:-100000}
 NUDGES_DUE=${NUDGES_DUE:-1200}
 NUDGE_RATE=${NUDGE_RATE:-20}
-trap 'kill -9 $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# KEEP=1 keeps the databases, logs and send records in $WORK for a look afterwards.
+trap 'kill -9 $(jobs -p) 2>/dev/null || true; [ -n "${KEEP:-}" ] && echo "kept $WORK" >&2 || rm -rf "$WORK"' EXIT
 
 echo "building (Release)…" >&2
 for project in src/ReferralBot.Host bench/ReferralBot.Bench bench/ReferralBot.DataGenerator; do
@@ -121,7 +122,7 @@ OUTBOX_DROPPED=$(count "$DB" "SELECT COUNT(*) FROM Outbox WHERE DroppedAt IS NOT
 # ── 4. Nudges: 100,000 scheduled, some due at 20/s ───────────────────────────────────────────────────────────────
 echo "4/5 nudges: $NUDGES scheduled, $NUDGES_DUE due at $NUDGE_RATE/s…" >&2
 DB="$WORK/nudges.db"
-SCHEDULED=$($GENERATE --db "$DB" --nudges "$NUDGES" --due "$NUDGES_DUE" --due-rate "$NUDGE_RATE" --due-in 20)
+SCHEDULED=$($GENERATE --db "$DB" --nudges "$NUDGES" --due "$NUDGES_DUE" --due-rate "$NUDGE_RATE" --due-in 30)
 start_fake "$WORK/nudges-fake.log" --limits --latency-ms 50-150 --record "$WORK/nudges.csv"
 start_host "$DB" "$WORK/nudges.log" "${TELEGRAM[@]}" Nudges__QuietHours=
 until [ "$(count "$DB" "SELECT COUNT(*) FROM Nudges WHERE State = 'Pending' AND DueAt < datetime('now', '+1 day');")" = "0" ] \
@@ -151,7 +152,7 @@ PY
 echo "5/5 reports: generating 1,000,000 clicks and 100,000 purchases (about 2 minutes)…" >&2
 DB="$WORK/reports.db"
 $GENERATE --db "$DB" >"$WORK/generate.log"
-start_fake "$WORK/reports-fake.log"
+start_fake "$WORK/reports-fake.log" --record "$WORK/reports.csv"
 # The top influencer (the generator's first member) asks, and is an admin for /report.
 start_host "$DB" "$WORK/reports.log" "${TELEGRAM_WEBHOOK[@]}" Bot__DefaultCurrency=SGD Bot__Admins__0=telegram:100000000
 ask() { # ask TEXT UPDATE_ID: seconds until the webhook has answered (the reply is worked out before it answers)
@@ -159,15 +160,14 @@ ask() { # ask TEXT UPDATE_ID: seconds until the webhook has answered (the reply 
     -d "{\"update_id\":$2,\"message\":{\"message_id\":$2,\"date\":$(date +%s),\"chat\":{\"id\":100000000,\"type\":\"private\",\"first_name\":\"Member\"},\"from\":{\"id\":100000000,\"is_bot\":false,\"first_name\":\"Member\"},\"text\":\"$1\"}}" \
     "$SERVICE_URL/telegram/webhook"
 }
-UPDATE=1
-time_command() { # median and max milliseconds of 7 asks after 2 to warm up
+time_command() { # time_command TEXT FIRST_UPDATE_ID: median and max milliseconds of 7 asks after 2 to warm up
   local times=()
-  for i in $(seq 1 9); do UPDATE=$(( UPDATE + 1 )); t=$(ask "$1" $UPDATE); [ "$i" -gt 2 ] && times+=("$t"); done
+  for i in $(seq 1 9); do t=$(ask "$1" $(( $2 + i ))); [ "$i" -gt 2 ] && times+=("$t"); done
   python3 -c "import sys; t = sorted(float(x) * 1000 for x in sys.argv[1:]); print(f'{t[len(t) // 2]:.0f} | {t[-1]:.0f}')" "${times[@]}"
 }
-STATS_MS=$(time_command /stats)
-LEADERBOARD_MS=$(time_command /leaderboard)
-REPORT_MS=$(time_command /report)
+STATS_MS=$(time_command /stats 100)
+LEADERBOARD_MS=$(time_command /leaderboard 200)
+REPORT_MS=$(time_command /report 300)
 REPORTS_RSS=$(peak_rss_mb "$HOST_PID")
 stop_host
 stop_fake

@@ -8,7 +8,7 @@ namespace ReferralBot.Bench;
 /// <c>fake-telegram --port N [--limits] [--latency-ms MIN-MAX] [--retry-after-at K --retry-after S] [--record FILE]</c>:
 /// the tests' fake Bot API, standing in for Telegram while the service is measured. With <c>--limits</c> it refuses
 /// (429) any send that breaks 30/s overall or 1/s per chat; <c>--retry-after-at</c> answers the send after the K-th
-/// accepted one with a 429 carrying <c>retry_after</c> S; <c>--record</c> writes every send (time, chat, status) as
+/// accepted one with a 429 carrying <c>retry_after</c> S; <c>--record</c> writes every send (time, chat, status, text) as
 /// CSV when it stops.
 /// </summary>
 internal static class FakeTelegramServer
@@ -60,11 +60,12 @@ internal static class FakeTelegramServer
     private static async Task RecordAsync(FakeBotApi fake, string file)
     {
         await using var writer = new StreamWriter(file);
-        await writer.WriteLineAsync("at_unix_ms,method,chat_id,status");
+        await writer.WriteLineAsync("at_unix_ms,method,chat_id,status,text");
         foreach (var call in fake.Calls.Where(c => c.IsSend))
         {
+            var text = call.Parameters.GetValueOrDefault("text") ?? call.Parameters.GetValueOrDefault("caption") ?? "";
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{call.At.ToUnixTimeMilliseconds()},{call.Method},{call.ChatId},{call.Status}"));
+                $"{call.At.ToUnixTimeMilliseconds()},{call.Method},{call.ChatId},{call.Status},\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
         }
     }
 }
