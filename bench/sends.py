@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads the fake Bot API's record of sends (fake-telegram --record) and prints one JSON line.
 
-  sends.py RECORD outbound [RETRY_AFTER]            rate, 429s, the pause after an injected retry_after, losses, doubles
+  sends.py RECORD outbound [RETRY_AFTER RETRY_AT]   rate, 429s, the pause after the retry_after injected after
+                                                    RETRY_AT accepted sends, losses, doubles
   sends.py RECORD nudges FIRST_CHAT FIRST_DUE RATE   lateness of each chat's message against its nudge's due time
 """
 import csv
@@ -23,7 +24,7 @@ def pct(values, p):
     return values[min(len(values) - 1, int(p * len(values)))] if values else None
 
 
-def outbound(calls, retry_after):
+def outbound(calls, retry_after, retry_at):
     ok = [c for c in calls if c[3] == 200]
     refused = [c for c in calls if c[3] == 429]
     per_chat = {}
@@ -35,13 +36,15 @@ def outbound(calls, retry_after):
         "chats": len(per_chat),
         "doubled": sum(1 for n in per_chat.values() if n > 1),
         "refused429": len(refused),
+        "limit429": len(refused) - (1 if retry_after else 0),
         "seconds": round(last - first, 1),
     }
     pause = 0.0
     if retry_after and refused:
         # The service learns of the 429 when its answer arrives, after the fake's latency (at most MAX_LATENCY);
         # sends already on their way by then cannot be called back.
-        t429 = refused[0][0]
+        # The injected one: the first 429 after RETRY_AT accepted sends (others are the fake's limit refusals).
+        t429 = next((c[0] for c in refused if sum(1 for o in ok if o[0] < c[0]) >= retry_at), refused[0][0])
         known = t429 + MAX_LATENCY
         after = [c[0] for c in ok if c[0] >= known]
         during = [t for t in after if t < t429 + retry_after]
@@ -59,7 +62,7 @@ def outbound(calls, retry_after):
     minutes = []
     t = first
     while t + 60 <= last:
-        if not (retry_after and refused and t <= refused[0][0] < t + 60):
+        if not (retry_after and refused and t <= t429 < t + 60):
             minutes.append(sum(1 for c in ok if t <= c[0] < t + 60) / 60.0)
         t += 60
     result["slowestMinutePerSecond"] = round(min(minutes), 2) if minutes else None
@@ -84,7 +87,7 @@ def nudges(calls, first_chat, first_due, rate):
 
 calls = sorted(load(sys.argv[1]))
 if sys.argv[2] == "outbound":
-    print(json.dumps(outbound(calls, float(sys.argv[3]) if len(sys.argv) > 3 else 0)))
+    print(json.dumps(outbound(calls, float(sys.argv[3]) if len(sys.argv) > 3 else 0, int(sys.argv[4]) if len(sys.argv) > 4 else 0)))
 else:
     due = datetime.fromisoformat(sys.argv[4].replace("Z", "+00:00")).timestamp()
     print(json.dumps(nudges(calls, int(sys.argv[3]), due, float(sys.argv[5]))))

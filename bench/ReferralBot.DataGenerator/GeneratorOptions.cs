@@ -8,6 +8,8 @@ public sealed record GeneratorOptions(string Database, int Clicks, int Purchases
 
     public int Nudges { get; init; }
 
+    public int Claims { get; init; }
+
     public int Due { get; init; }
 
     public double DueRate { get; init; } = 20;
@@ -35,6 +37,7 @@ public sealed record GeneratorOptions(string Database, int Clicks, int Purchases
         {
             Outbox = Number("--outbox", 0),
             Nudges = Number("--nudges", 0),
+            Claims = Number("--claims", 0),
             Due = Number("--due", 0),
             DueRate = double.Parse(Value("--due-rate", "20"), CultureInfo.InvariantCulture),
             DueIn = double.Parse(Value("--due-in", "20"), CultureInfo.InvariantCulture),

@@ -3,12 +3,19 @@ using ReferralBot.DataGenerator;
 // dotnet run -c Release --project bench/ReferralBot.DataGenerator -- [--db PATH] [--clicks N] [--purchases N] [--members N] [--measure-only]
 //   … --outbox N                                       N people, one due outbox message each (the outbound benchmark)
 //   … --nudges N --due K --due-rate R --due-in S       N thank-you nudges, K of them due at R/s from S seconds on
+//   … --claims N                                       N claims straight into the conversation core, one at a time
 var options = GeneratorOptions.Parse(args);
 await using var generator = await Generator.StartAsync(options);
 var seeder = new SendSeeder(generator.Services);
 if (options.Outbox > 0)
 {
     await seeder.OutboxAsync(options.Outbox, Console.Out);
+    return;
+}
+
+if (options.Claims > 0)
+{
+    await new ClaimTimer(generator.Services).RunAsync(options.Claims, Console.Out);
     return;
 }
 

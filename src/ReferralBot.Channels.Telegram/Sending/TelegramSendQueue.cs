@@ -121,6 +121,11 @@ internal sealed partial class TelegramSendQueue(
             LogRetrying(logger, ex, job.ChatId, job.Attempts, backoff.TotalSeconds);
             events.Writer.TryWrite(new SendEvent.Retry(job, backoff, Everyone: false));
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the send was cut short, which is no failure worth an error in the log.
+            events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Failed));
+        }
         catch (Exception ex)
         {
             LogGaveUp(logger, ex, job.ChatId, job.Attempts);
