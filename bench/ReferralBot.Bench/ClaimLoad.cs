@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -27,54 +26,29 @@ internal static class ClaimLoad
         client.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", secret);
         // The warm-up's people and updates come after the measured ones' numbers, so they never collide.
         if (warmup > 0) await SendAsync(client, url, code, warmup, concurrency, first + users, users + 1);
-        var (seconds, errors, latencies) = await SendAsync(client, url, code, users, concurrency, first, 1);
-        Array.Sort(latencies);
-        double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+        var result = await SendAsync(client, url, code, users, concurrency, first, 1);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             updates = users * 2,
             users,
-            errors,
-            seconds = Math.Round(seconds, 2),
-            claimsPerSecond = Math.Round(users / seconds, 0),
-            updatesPerSecond = Math.Round(users * 2 / seconds, 0),
-            p50 = Math.Round(Percentile(0.50), 2),
-            p99 = Math.Round(Percentile(0.99), 2),
+            errors = result.Errors,
+            seconds = Math.Round(result.Seconds, 2),
+            claimsPerSecond = Math.Round(users / result.Seconds, 0),
+            updatesPerSecond = Math.Round(users * 2 / result.Seconds, 0),
+            p50 = result.Percentile(0.50),
+            p99 = result.Percentile(0.99),
         }));
-        return errors == 0 ? 0 : 1;
+        return result.Errors == 0 ? 0 : 1;
     }
 
-    private static async Task<(double Seconds, int Errors, double[] Latencies)> SendAsync(
-        HttpClient client, Uri url, string code, int users, int concurrency, long firstUser, int firstUpdate)
-    {
-        var latencies = new double[users * 2];
-        var next = -1;
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    // Each update goes out twice: once in the first half, again in the second (a redelivery).
+    private static Task<ClosedLoopResult> SendAsync(HttpClient client, Uri url, string code, int users, int concurrency, long firstUser, int firstUpdate) =>
+        ClosedLoop.RunAsync(users * 2, concurrency, async i =>
         {
-            int i;
-            // Each update goes out twice: once in the first half, again in the second (a redelivery).
-            while ((i = Interlocked.Increment(ref next)) < users * 2)
-            {
-                var user = firstUser + i % users;
-                var json = Update(firstUpdate + i % users, user, code);
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
-                    if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
-                }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-        }));
-        return (clock.Elapsed.TotalSeconds, errors, latencies);
-    }
+            var json = Update(firstUpdate + i % users, firstUser + i % users, code);
+            using var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+            return response.StatusCode == HttpStatusCode.OK;
+        });
 
     // People have different names, as they do in a real campaign; codes are made from them (MAYA42).
     private static readonly string[] FirstNames =

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -20,42 +19,21 @@ internal static class LoadGenerator
         var method = new HttpMethod(Arguments.Value(args, "--method", "GET"));
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency, UseCookies = false };
         using var client = new HttpClient(handler);
-        var latencies = new double[total];
-        var next = -1;
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        var result = await ClosedLoop.RunAsync(total, concurrency, async _ =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < total)
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var request = new HttpRequestMessage(method, url);
-                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-                    if (response.StatusCode != HttpStatusCode.Found) Interlocked.Increment(ref errors);
-                }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-        }));
-        var seconds = clock.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        double Percentile(double p) => latencies[Math.Min(total - 1, (int)(p * total))];
+            using var request = new HttpRequestMessage(method, url);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            return response.StatusCode == HttpStatusCode.Found;
+        });
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             requests = total,
-            errors,
-            seconds = Math.Round(seconds, 2),
-            rps = Math.Round(total / seconds, 0),
-            p50 = Math.Round(Percentile(0.50), 2),
-            p99 = Math.Round(Percentile(0.99), 2),
+            errors = result.Errors,
+            seconds = Math.Round(result.Seconds, 2),
+            rps = Math.Round(total / result.Seconds, 0),
+            p50 = result.Percentile(0.50),
+            p99 = result.Percentile(0.99),
         }));
-        return errors == 0 ? 0 : 1;
+        return result.Errors == 0 ? 0 : 1;
     }
 }

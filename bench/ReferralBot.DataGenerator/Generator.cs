@@ -238,7 +238,8 @@ public sealed class Generator : IAsyncDisposable
     private static string Visitor(int visitor, DateTime at) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{at:yyyy-MM-dd}|{visitor}")), 0, 16);
 
-    private static async Task SaveAsync(ReferralBotDbContext db)
+    /// <summary>Saves what the context tracks and lets go of it, so a long fill keeps a small change tracker.</summary>
+    internal static async Task SaveAsync(ReferralBotDbContext db)
     {
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();

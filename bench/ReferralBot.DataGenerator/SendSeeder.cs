@@ -33,10 +33,10 @@ public sealed class SendSeeder(IServiceProvider services)
         for (var i = 0; i < people.Count; i++)
         {
             outbox.Add(people[i], $"bench:{i}", [new TextReply($"🌿 Glow Serum news #{i + 1}: a new shade is in. Your code still gets friends 15% off.", [])]);
-            if ((i + 1) % Batch == 0) await SaveAsync(db);
+            if ((i + 1) % Batch == 0) await Generator.SaveAsync(db);
         }
 
-        await SaveAsync(db);
+        await Generator.SaveAsync(db);
         output.WriteLine(JsonSerializer.Serialize(new { outbox = count, seconds = Math.Round(clock.Elapsed.TotalSeconds, 2) }));
     }
 
@@ -61,10 +61,10 @@ public sealed class SendSeeder(IServiceProvider services)
                 CampaignId = campaign.Id, OrderId = orderId, CreatedAt = now,
                 DueAt = isDue ? start.AddSeconds(i / dueRate) : now.AddDays(30),
             });
-            if ((i + 1) % Batch == 0) await SaveAsync(db);
+            if ((i + 1) % Batch == 0) await Generator.SaveAsync(db);
         }
 
-        await SaveAsync(db);
+        await Generator.SaveAsync(db);
         output.WriteLine(JsonSerializer.Serialize(new
         {
             nudges = count, due, dueRate, firstDueAt = start.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
@@ -79,7 +79,7 @@ public sealed class SendSeeder(IServiceProvider services)
         foreach (var chunk in people.Chunk(Batch))
         {
             db.AddRange(chunk);
-            await SaveAsync(db);
+            await Generator.SaveAsync(db);
         }
 
         return people;
@@ -95,10 +95,10 @@ public sealed class SendSeeder(IServiceProvider services)
             member.Codes.Add(new ReferralCode { Value = $"BENCH{i:D6}", IsPrimary = true, CreatedAt = now });
             db.Add(member);
             members.Add(member);
-            if (members.Count % Batch == 0) await SaveAsync(db);
+            if (members.Count % Batch == 0) await Generator.SaveAsync(db);
         }
 
-        await SaveAsync(db);
+        await Generator.SaveAsync(db);
         return members;
     }
 
@@ -106,11 +106,5 @@ public sealed class SendSeeder(IServiceProvider services)
     {
         var chat = (FirstChat + i).ToString(CultureInfo.InvariantCulture);
         return new Person { Channel = "telegram", ExternalId = chat, PrivateChatId = chat, DisplayName = $"Reader {i + 1}", FirstSeenAt = now, LastSeenAt = now };
-    }
-
-    private static async Task SaveAsync(ReferralBotDbContext db)
-    {
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
     }
 }

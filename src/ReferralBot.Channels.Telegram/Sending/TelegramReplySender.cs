@@ -14,7 +14,10 @@ internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQu
     /// <summary>Delivered when every reply was; otherwise the first thing that went wrong.</summary>
     public async Task<DeliveryResult> SendAsync(long chatId, IReadOnlyList<Reply> replies, BeginSending? beginSending = null)
     {
-        var sends = replies.SelectMany(reply => reply is TextReply text ? TelegramText.Split(text) : (IReadOnlyList<Reply>)[reply]).Select(reply => queue.EnqueueAsync(chatId, Claimed(beginSending, Send(chatId, reply)))).ToList();
+        var sends = replies
+            .SelectMany(reply => reply is TextReply text ? TelegramText.Split(text) : (IReadOnlyList<Reply>)[reply])
+            .Select(reply => queue.EnqueueAsync(chatId, Claimed(beginSending, Send(chatId, reply))))
+            .ToList();
         var results = await Task.WhenAll(sends);
         return results.FirstOrDefault(r => r != DeliveryResult.Delivered, DeliveryResult.Delivered);
     }

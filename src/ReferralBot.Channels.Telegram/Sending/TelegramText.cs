@@ -31,9 +31,8 @@ internal static class TelegramText
             part.Append(rest);
         }
 
-        if (part.Length > 0) parts.Add(part.ToString());
-        return parts.Where(p => !string.IsNullOrWhiteSpace(p))
-            .Select((p, i) => new TextReply(p, i == parts.Count - 1 ? reply.Buttons : []))
-            .ToList();
+        parts.Add(part.ToString());
+        var kept = parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        return kept.Select((p, i) => new TextReply(p, i == kept.Count - 1 ? reply.Buttons : [])).ToList();
     }
 }

@@ -19,14 +19,10 @@ public sealed class InboundReceipts(IServiceScopeFactory scopes, TimeProvider ti
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
-        var table = db.Model.FindEntityType(typeof(InboundReceipt))!.GetTableName();
         var receivedAt = time.GetUtcNow().UtcDateTime;
-#pragma warning disable EF1002 // the table name comes from the model, the values are parameters
-        var inserted = await db.Database.ExecuteSqlRawAsync(
-            $"INSERT INTO \"{table}\" (\"Channel\", \"ExternalId\", \"ReceivedAt\") VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT DO NOTHING",
-            [channel, externalId, receivedAt],
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "InboundReceipt" ("Channel", "ExternalId", "ReceivedAt") VALUES ({channel}, {externalId}, {receivedAt}) ON CONFLICT DO NOTHING""",
             cancellationToken);
-#pragma warning restore EF1002
         return inserted == 1;
     }
 }

@@ -29,4 +29,15 @@ public sealed class TelegramTextTests
         Assert.All(parts.SkipLast(1), p => Assert.Empty(p.Buttons));
         Assert.Equal([Export], parts[^1].Buttons);
     }
+
+    [Fact]
+    public void A_blank_last_part_is_left_out_and_the_buttons_stay_on_the_last_part_sent()
+    {
+        var reply = new TextReply(new string('a', 4_000) + "\n" + new string(' ', 200), [Export]);
+
+        var parts = TelegramText.Split(reply);
+
+        Assert.Equal(new string('a', 4_000), Assert.Single(parts).Html);
+        Assert.Equal([Export], parts[0].Buttons);
+    }
 }
