@@ -117,6 +117,25 @@ public sealed class ReportScriptTests
     }
 
     [Fact]
+    public async Task In_chat_the_report_lists_ten_influencers_and_points_to_the_export_for_the_rest()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        for (var i = 1; i <= 12; i++)
+        {
+            await chat.SendAsync($"inf{i}", "/start", $"Creator {i}");
+            await chat.SendAsync("admin", $"/influencer glow-serum test:inf{i} CREATOR{i}");
+            await VisitAsync(chat, $"CREATOR{i}", "ig", $"v{i}");
+        }
+
+        await chat.Services.GetRequiredService<ClickWriter>().FlushAsync(CancellationToken.None);
+        var said = await chat.SendAsync("admin", "/report glow-serum");
+
+        var byInfluencer = said.Text[said.Text.IndexOf("By influencer", StringComparison.Ordinal)..];
+        Assert.Equal(10, byInfluencer.Split('\n').Count(line => line.StartsWith("• Creator", StringComparison.Ordinal)));
+        Assert.Contains("… and 2 more influencers: /export has them all", said.Text);
+    }
+
+    [Fact]
     public async Task An_unknown_campaign_is_named()
     {
         await using var chat = await ChatScript.StartAsync();
