@@ -15,7 +15,8 @@ public static class SqliteSetup
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, string? connectionString)
     {
         var normalized = Normalize(connectionString ?? DefaultConnectionString);
-        services.AddDbContext<ReferralBotDbContext>(options => Configure(options, normalized));
+        // Pooled: a message's scope takes a reset context instead of building one (the context holds no state of its own).
+        services.AddDbContextPool<ReferralBotDbContext>(options => Configure(options, normalized));
         services.AddSingleton<IDatabaseInitializer, SqliteDatabaseInitializer>();
         return services;
     }

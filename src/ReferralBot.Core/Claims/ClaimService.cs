@@ -43,7 +43,7 @@ public sealed partial class ClaimService(
                 c => c.ReferredMemberId == referrer.Id && c.ReferrerMemberId == current.Id, cancellationToken))
             return new ClaimOutcome.Circular(referrer);
 
-        var (member, joined) = await members.JoinAsync(claimant, referrer.Campaign, cancellationToken);
+        var (member, joined) = await members.JoinAsync(claimant, referrer.Campaign, cancellationToken, knownAbsent: current is null);
         db.Claims.Add(new Claim
         {
             CampaignId = referrer.CampaignId,

@@ -30,7 +30,7 @@ public sealed partial class ConversationEngine(
         if (!byName.TryGetValue(line.Name, out var command))
             return [await prompts.TextAsync(PromptName.UnknownCommand, new { Command = line.Name }, message.Locale)];
 
-        var isAdmin = await admins.IsAdminAsync(message.Channel, message.UserId, cancellationToken);
+        var isAdmin = command.UsesAdminStatus && await admins.IsAdminAsync(message.Channel, message.UserId, cancellationToken);
         if (command.AdminOnly && !isAdmin)
         {
             LogRefused(logger, person.Address, message.Text);

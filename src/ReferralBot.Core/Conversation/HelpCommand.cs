@@ -12,6 +12,8 @@ public sealed class HelpCommand(ReferralBotDbContext db, PromptRenderer prompts)
 
     public string? MenuPrompt => PromptName.MenuHelp;
 
+    public bool UsesAdminStatus => true;
+
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var isInfluencer = await db.Members.AnyAsync(m => m.PersonId == context.Person.Id && m.Role == MemberRole.Influencer, cancellationToken);

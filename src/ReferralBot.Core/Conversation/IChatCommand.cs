@@ -8,6 +8,9 @@ public interface IChatCommand
 
     bool AdminOnly => false;
 
+    /// <summary>Whether the command looks at <see cref="CommandContext.IsAdmin"/>; the engine only asks the database then.</summary>
+    bool UsesAdminStatus => AdminOnly;
+
     /// <summary>The prompt describing it in a channel's command menu (Telegram's "/" list); null keeps it out.</summary>
     string? MenuPrompt => null;
 

@@ -24,7 +24,7 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks dee
         var code = member.PrimaryCode;
         var encoded = links.WebLink(code, LinkSource.Qr);
         var caption = await prompts.RenderAsync(PromptName.QrCaption, Model(member), locale);
-        return new QrCodeReply(QrCodeRenderer.Png(encoded), $"{code}.png", caption, encoded, links.QrImageUrl(code));
+        return new QrCodeReply($"{code}.png", caption, encoded, links.QrImageUrl(code));
     }
 
     /// <summary>

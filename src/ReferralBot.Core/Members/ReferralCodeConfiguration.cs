@@ -14,7 +14,8 @@ internal sealed class ReferralCodeConfiguration : IEntityTypeConfiguration<Refer
         });
         builder.HasKey(c => c.Value);
         builder.Property(c => c.Value).HasMaxLength(CodeFormat.MaxLength);
-        // One primary code per member.
-        builder.HasIndex(c => c.MemberId).IsUnique().HasFilter("\"IsPrimary\"").HasDatabaseName("IX_Codes_MemberId_Primary");
+        // One primary code per member; a partial index, so a member's codes (every Include of them) need their own.
+        builder.HasIndex(c => c.MemberId, "IX_Codes_MemberId_Primary").IsUnique().HasFilter("\"IsPrimary\"");
+        builder.HasIndex(c => c.MemberId, "IX_Codes_MemberId");
     }
 }

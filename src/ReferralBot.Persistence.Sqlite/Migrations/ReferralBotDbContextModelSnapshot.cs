@@ -482,9 +482,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasKey("Value");
 
-                    b.HasIndex("MemberId")
+                    b.HasIndex(new[] { "MemberId" }, "IX_Codes_MemberId");
+
+                    b.HasIndex(new[] { "MemberId" }, "IX_Codes_MemberId_Primary")
                         .IsUnique()
-                        .HasDatabaseName("IX_Codes_MemberId_Primary")
                         .HasFilter("\"IsPrimary\"");
 
                     b.ToTable("Codes", null, t =>

@@ -117,4 +117,31 @@ public sealed class MigrationTests
         Assert.Equal(before, rebuilt);
         Assert.Equal(5, (await chat.SendAsync("jane", "/stats")).Text.Contains("5 clicks", StringComparison.Ordinal) ? 5 : 0);
     }
+
+    // Codes' only index on MemberId was the partial "one primary code" one, which a join cannot use: every lookup of
+    // a member with their codes (a claim, /code, /stats) read the whole Codes table.
+    [Fact]
+    public async Task A_members_codes_are_found_through_an_index_not_a_scan_of_every_code()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        await chat.SendAsync("jane", "/start");
+
+        var plan = await chat.DbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                EXPLAIN QUERY PLAN SELECT m."Id", c."Value" FROM "Members" AS m LEFT JOIN "Codes" AS c ON m."Id" = c."MemberId"
+                WHERE m."PersonId" = 1 AND m."CampaignId" = 1
+                """;
+            await using var reader = await command.ExecuteReaderAsync();
+            var steps = new List<string>();
+            while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+            return steps;
+        });
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH c USING", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN c", StringComparison.Ordinal));
+    }
 }
