@@ -16,16 +16,18 @@ public static class SqliteSetup
     {
         var normalized = Normalize(connectionString ?? DefaultConnectionString);
         // Pooled: a message's scope takes a reset context instead of building one (the context holds no state of its own).
-        services.AddDbContextPool<ReferralBotDbContext>(options => Configure(options, normalized));
+        var gate = new SqliteWriteGate();
+        services.AddSingleton(gate);
+        services.AddDbContextPool<ReferralBotDbContext>(options => Configure(options, normalized, gate));
         services.AddSingleton<IDatabaseInitializer, SqliteDatabaseInitializer>();
         return services;
     }
 
     // Races are settled by unique constraints and handled where they happen, so a failed insert is expected there;
     // EF would log each as an error with its stack. Real failures still surface where the code does not expect them.
-    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    internal static void Configure(DbContextOptionsBuilder options, string connectionString, SqliteWriteGate? gate = null) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteSetup).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmas.Instance)
+            .AddInterceptors(gate is null ? [SqlitePragmas.Instance] : [SqlitePragmas.Instance, gate])
             .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
 
     // A busy database waits rather than failing at once when writers meet.
