@@ -22,10 +22,30 @@ public sealed partial class ClaimService(
     TimeProvider time,
     ILogger<ClaimService> logger)
 {
+    private const int MaxAttempts = 5;
+
     public async Task<ClaimOutcome> ClaimAsync(Person claimant, string input, ClaimVia via, CancellationToken cancellationToken)
     {
         if (!CodeFormat.TryNormalize(input, out var code)) return new ClaimOutcome.InvalidCode(input.Trim());
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DecideAndSaveAsync(claimant, code, via, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < MaxAttempts)
+            {
+                // Someone wrote first (this person's other message joined or claimed, or another joiner took the new
+                // customer code): nothing of this attempt was written, so decide again on what is there now.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    // The membership (when new), the claim and the referrer's notice are written together in one transaction.
+    private async Task<ClaimOutcome> DecideAndSaveAsync(Person claimant, string code, ClaimVia via, CancellationToken cancellationToken)
+    {
         var owned = await db.Codes.Include(c => c.Member).ThenInclude(m => m.Person)
             .Include(c => c.Member).ThenInclude(m => m.Campaign)
             .Include(c => c.Member).ThenInclude(m => m.Codes)
@@ -43,32 +63,24 @@ public sealed partial class ClaimService(
                 c => c.ReferredMemberId == referrer.Id && c.ReferrerMemberId == current.Id, cancellationToken))
             return new ClaimOutcome.Circular(referrer);
 
-        var (member, joined) = await members.JoinAsync(claimant, referrer.Campaign, cancellationToken, knownAbsent: current is null);
+        var member = current ?? await members.EnrollAsync(claimant, referrer.Campaign, cancellationToken);
         db.Claims.Add(new Claim
         {
             CampaignId = referrer.CampaignId,
-            ReferredMemberId = member.Id,
+            // A new member's key is EF's temporary one until the insert; EF puts the real one in the claim.
+            ReferredMemberId = db.Entry(member).Property(m => m.Id).CurrentValue,
             ReferrerMemberId = referrer.Id,
             Code = code,
             Via = via,
             ClaimedAt = time.GetUtcNow().UtcDateTime,
         });
         await TellReferrerAsync(referrer, claimant, code, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            outboxSignal.Notify();
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            // The same person claimed twice at the same moment: the first insert won.
-            db.ChangeTracker.Clear();
-            var winner = await FirstReferrerAsync(member.Id, cancellationToken) ?? throw new InvalidOperationException("Claim lost without a winner.", ex);
-            return new ClaimOutcome.AlreadyClaimed(member, winner, winner.Id == referrer.Id);
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        outboxSignal.Notify();
 
+        if (current is null) members.Joined(claimant, referrer.Campaign, member);
         LogClaimed(logger, claimant.Address, code, referrer.Campaign.Slug, via);
-        return new ClaimOutcome.Claimed(member, referrer, joined);
+        return new ClaimOutcome.Claimed(member, referrer, JoinedNow: current is null);
     }
 
     private string? ClosedReason(Campaign campaign)

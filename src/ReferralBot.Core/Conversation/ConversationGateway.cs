@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Conversation;
 
@@ -15,6 +17,8 @@ public sealed partial class ConversationGateway(IServiceScopeFactory scopes, Pro
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            // One connection for the whole message: EF otherwise opens and closes one around each of its queries.
+            await scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>().Database.OpenConnectionAsync(cancellationToken);
             var engine = scope.ServiceProvider.GetRequiredService<ConversationEngine>();
             return await engine.HandleAsync(message, cancellationToken);
         }

@@ -73,15 +73,11 @@ public sealed partial class MemberDirectory(
             var existing = knownAbsent && attempt == 1 ? null : await FindAsync(person.Id, campaign.Id, cancellationToken);
             if (existing is not null) return (existing, false);
 
-            var now = time.GetUtcNow().UtcDateTime;
-            var code = await codes.GenerateAsync(person.DisplayName, cancellationToken);
-            var member = new Member { CampaignId = campaign.Id, PersonId = person.Id, JoinedAt = now };
-            member.Codes.Add(new ReferralCode { Value = code, IsPrimary = true, CreatedAt = now });
-            db.Members.Add(member);
+            var member = await EnrollAsync(person, campaign, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                LogJoined(logger, person.Address, campaign.Slug, code);
+                Joined(person, campaign, member);
                 return (member, true);
             }
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < MaxAttempts)
@@ -92,6 +88,23 @@ public sealed partial class MemberDirectory(
             }
         }
     }
+
+    /// <summary>
+    /// A new membership of the campaign with a fresh customer code, added to the context for the caller to save with
+    /// whatever else it writes; the caller settles a unique violation (they joined meanwhile, or the code was taken).
+    /// </summary>
+    public async Task<Member> EnrollAsync(Person person, Campaign campaign, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var code = await codes.GenerateAsync(person.DisplayName, cancellationToken);
+        var member = new Member { CampaignId = campaign.Id, PersonId = person.Id, JoinedAt = now };
+        member.Codes.Add(new ReferralCode { Value = code, IsPrimary = true, CreatedAt = now });
+        db.Members.Add(member);
+        return member;
+    }
+
+    /// <summary>Logs a membership saved by <see cref="EnrollAsync"/>'s caller.</summary>
+    public void Joined(Person person, Campaign campaign, Member member) => LogJoined(logger, person.Address, campaign.Slug, member.PrimaryCode);
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
