@@ -1,3 +1,4 @@
+using System.Buffers;
 namespace ReferralBot.Core.Clicks;
 
 /// <summary>
@@ -6,12 +7,12 @@ namespace ReferralBot.Core.Clicks;
 /// </summary>
 public static class LinkPreviewAgents
 {
-    private static readonly string[] Markers =
+    // One pass over the user agent for all markers at once, not one search per marker: this runs on every redirect.
+    private static readonly SearchValues<string> Markers = SearchValues.Create(
     [
         "TelegramBot", "facebookexternalhit", "Facebot", "WhatsApp", "Slackbot", "Twitterbot", "Discordbot",
         "LinkedInBot", "SkypeUriPreview", "Googlebot", "bingbot", "Applebot", "Iframely", "redditbot", "Pinterestbot",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsPreview(string? userAgent) =>
-        userAgent is not null && Markers.Any(m => userAgent.Contains(m, StringComparison.OrdinalIgnoreCase));
+    public static bool IsPreview(string? userAgent) => userAgent is not null && userAgent.AsSpan().ContainsAny(Markers);
 }

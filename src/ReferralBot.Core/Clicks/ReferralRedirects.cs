@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +65,7 @@ public sealed class ReferralRedirects(
                 CampaignId = target.CampaignId,
                 Code = target.Code,
                 Source = tag,
-                Visitor = VisitorHash($"{visitorKey}|{userAgent}", now),
+                Visitor = VisitorHash(visitorKey, userAgent, now),
                 OccurredAt = now,
             }, cancellationToken);
         }
@@ -78,10 +80,21 @@ public sealed class ReferralRedirects(
         return await scope.ServiceProvider.GetRequiredService<CodeSuggester>().SuggestAsync(normalized, cancellationToken);
     }
 
-    // Same visitor, same day → same hash; nothing that identifies them is stored.
-    private static string VisitorHash(string key, DateTime now)
+    // Same visitor, same day → same hash; nothing that identifies them is stored. Written straight into one buffer
+    // and hashed there: this runs on every redirect, and the strings it used to build were most of its garbage.
+    private static string VisitorHash(string? visitorKey, string? userAgent, DateTime now)
     {
-        var bytes = HMACSHA256.HashData(Salt, Encoding.UTF8.GetBytes($"{now:yyyy-MM-dd}|{key}"));
-        return Convert.ToHexString(bytes, 0, 16);
+        var length = 11 + Encoding.UTF8.GetMaxByteCount((visitorKey?.Length ?? 0) + 1 + (userAgent?.Length ?? 0));
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var input = rented ?? stackalloc byte[length];
+        now.TryFormat(input, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        input[written++] = (byte)'|';
+        written += Encoding.UTF8.GetBytes(visitorKey, input[written..]);
+        input[written++] = (byte)'|';
+        written += Encoding.UTF8.GetBytes(userAgent, input[written..]);
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(Salt, input[..written], hash);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        return Convert.ToHexString(hash[..16]);
     }
 }
