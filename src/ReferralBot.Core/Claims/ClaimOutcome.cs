@@ -6,7 +6,8 @@ namespace ReferralBot.Core.Claims;
 /// <summary>What came of a claim. Only <see cref="Claimed"/> changed anything.</summary>
 public abstract record ClaimOutcome
 {
-    public sealed record Claimed(Member Member, Member Referrer, bool JoinedNow) : ClaimOutcome;
+    /// <param name="Code">The code claimed: the referrer's own, or a vanity code of theirs.</param>
+    public sealed record Claimed(Member Member, Member Referrer, string Code, bool JoinedNow) : ClaimOutcome;
 
     public sealed record InvalidCode(string Input) : ClaimOutcome;
 

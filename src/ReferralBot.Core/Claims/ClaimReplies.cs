@@ -19,7 +19,7 @@ public sealed class ClaimReplies(PromptRenderer prompts, CodeCardBuilder cards)
             JoinedNow = c.JoinedNow,
             c.Member.Campaign.Offer,
             c.Member.Campaign.Discount,
-        }),
+        }, cards.Referral(c.Member, c.Code, c.Referrer.Voice, c.Referrer.Person.DisplayName)),
         ClaimOutcome.InvalidCode i => [await prompts.TextAsync(PromptName.ClaimInvalidCode, new { i.Input }, locale)],
         ClaimOutcome.UnknownCode u => [await prompts.TextAsync(PromptName.ClaimUnknownCode, new { u.Code, u.Suggestion }, locale)],
         ClaimOutcome.OwnCode o => [await prompts.TextAsync(PromptName.ClaimOwnCode, cards.Model(o.Member), locale)],

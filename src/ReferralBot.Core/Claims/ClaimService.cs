@@ -37,8 +37,11 @@ public sealed partial class ClaimService(
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < MaxAttempts)
             {
                 // Someone wrote first (this person's other message joined or claimed, or another joiner took the new
-                // customer code): nothing of this attempt was written, so decide again on what is there now.
-                db.ChangeTracker.Clear();
+                // customer code): nothing of this attempt was written, so decide again on what is there now. Only
+                // this attempt's new rows are let go: the claimant stays tracked, so a new membership still finds them.
+                // Dependents first: letting a new member go before its code would sever a required relationship.
+                foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).OrderBy(e => e.Entity is Member).ToList())
+                    added.State = EntityState.Detached;
             }
         }
     }
@@ -80,7 +83,7 @@ public sealed partial class ClaimService(
 
         if (current is null) members.Joined(claimant, referrer.Campaign, member);
         LogClaimed(logger, claimant.Address, code, referrer.Campaign.Slug, via);
-        return new ClaimOutcome.Claimed(member, referrer, JoinedNow: current is null);
+        return new ClaimOutcome.Claimed(member, referrer, code, JoinedNow: current is null);
     }
 
     private string? ClosedReason(Campaign campaign)

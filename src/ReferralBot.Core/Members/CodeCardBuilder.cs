@@ -9,9 +9,11 @@ namespace ReferralBot.Core.Members;
 /// <summary>A member's code, links and QR, with the one-tap share button: what /code, a welcome and a nudge show.</summary>
 public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks deepLinks, PromptRenderer prompts, ReferralBotDbContext db)
 {
-    public async Task<IReadOnlyList<Reply>> BuildAsync(Member member, string locale, string? introPrompt = null, object? introModel = null)
+    /// <param name="referral">Who referred the member, when the caller already knows (a claim just made); else looked up.</param>
+    public async Task<IReadOnlyList<Reply>> BuildAsync(
+        Member member, string locale, string? introPrompt = null, object? introModel = null, ReferralContext? referral = null)
     {
-        var referral = await ReferralAsync(member);
+        referral ??= await ReferralAsync(member);
         var model = Model(member, referral);
         var buttons = await ButtonsAsync(member, referral, locale);
         var card = await prompts.RenderAsync(PromptName.CodeCard, model, locale);
@@ -36,11 +38,12 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks dee
         var referrer = await db.Claims.Where(c => c.ReferredMemberId == member.Id)
             .Join(db.Members, c => c.ReferrerMemberId, m => m.Id, (c, m) => new { c.Code, m.Voice, m.Person.DisplayName })
             .SingleOrDefaultAsync();
-        return new ReferralContext(
-            referrer is null ? null : links.ShopLink(referrer.Code, member.Reference),
-            member.Voice ?? referrer?.Voice,
-            referrer?.DisplayName);
+        return referrer is null ? new ReferralContext(null, member.Voice, null) : Referral(member, referrer.Code, referrer.Voice, referrer.DisplayName);
     }
+
+    /// <summary>The member's <see cref="ReferralContext"/> when their referrer, and the code they claimed, are known.</summary>
+    public ReferralContext Referral(Member member, string claimedCode, string? referrerVoice, string referrerName) =>
+        new(links.ShopLink(claimedCode, member.Reference), member.Voice ?? referrerVoice, referrerName);
 
     public object Model(Member member, ReferralContext? referral = null)
     {

@@ -83,8 +83,8 @@ public sealed partial class MemberDirectory(
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < MaxAttempts)
             {
                 // Either they joined from another message just now, or the code was taken in between.
+                foreach (var c in member.Codes) db.Entry(c).State = EntityState.Detached; // the code first: it depends on the member
                 db.Entry(member).State = EntityState.Detached;
-                foreach (var c in member.Codes) db.Entry(c).State = EntityState.Detached;
             }
         }
     }

@@ -40,6 +40,9 @@ public sealed class ChatScript : IAsyncDisposable
 
     public static Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null) => StartAsync(new TestDatabase(), settings);
 
+    /// <summary>A chat whose services the test changes (an interceptor that stages a race, say).</summary>
+    public static Task<ChatScript> StartAsync(Action<IServiceCollection> services) => StartAsync(new TestDatabase(), null, services: services);
+
     /// <summary>The service started again on the same database file, as after a restart.</summary>
     public async Task<ChatScript> RestartAsync()
     {
@@ -48,7 +51,8 @@ public sealed class ChatScript : IAsyncDisposable
         return await StartAsync(database, settings, Time);
     }
 
-    private static async Task<ChatScript> StartAsync(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock = null)
+    private static async Task<ChatScript> StartAsync(
+        TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var time = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder();
@@ -65,6 +69,7 @@ public sealed class ChatScript : IAsyncDisposable
         builder.Services.AddSqliteStore(database.ConnectionString);
         builder.Services.AddSingleton<RecordingChannel>();
         builder.Services.AddSingleton<IOutboundChannel>(sp => sp.GetRequiredService<RecordingChannel>());
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         try
         {

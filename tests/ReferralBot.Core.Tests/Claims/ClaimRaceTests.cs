@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Claims;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Storage;
+using ReferralBot.Core.Tests.Support;
+
+namespace ReferralBot.Core.Tests.Claims;
+
+public sealed class ClaimRaceTests
+{
+    // A claim writes the new membership, its customer code and the claim together. Found by the claims benchmark: when
+    // another sign-up took the same customer code in between, the claim was decided again without its claimant in the
+    // context, and the welcome card failed ("something went wrong") although the claim then stood.
+    [Fact]
+    public async Task A_claim_whose_new_code_is_taken_just_before_it_saves_is_decided_again_and_welcomes_the_friend()
+    {
+        var race = new TakeTheNewCode();
+        await using var chat = await ChatScript.StartAsync(services => services.ConfigureDbContext<ReferralBotDbContext>(o => o.AddInterceptors(race)));
+        var jane = (await chat.SendAsync("jane", "/start")).Code;
+        race.Armed = true;
+
+        var said = await chat.SendAsync("bob", $"/start {jane}");
+
+        Assert.NotNull(race.Taken);
+        Assert.Contains("You're in!", said.Text, StringComparison.Ordinal);
+        var bobs = await chat.DbAsync(db => db.Codes.Where(c => c.Member.Person.ExternalId == "bob").Select(c => c.Value).ToListAsync());
+        Assert.Equal(bobs.Single(), said.Code);
+        Assert.NotEqual(race.Taken, said.Code);
+        Assert.Equal(1, await chat.CountAsync<Claim>());
+    }
+
+    /// <summary>Just before the first claim saves, a code equal to its new member's is written by someone else.</summary>
+    private sealed class TakeTheNewCode : SaveChangesInterceptor
+    {
+        public bool Armed { get; set; }
+
+        public string? Taken { get; private set; }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var db = (ReferralBotDbContext)eventData.Context!;
+            if (!Armed || Taken is not null || !db.ChangeTracker.Entries<Claim>().Any(e => e.State == EntityState.Added)) return result;
+
+            Taken = db.ChangeTracker.Entries<ReferralCode>().Single(e => e.State == EntityState.Added).Entity.Value;
+            var owner = await db.Codes.AsNoTracking().Where(c => c.Member.Person.ExternalId == "jane").Select(c => c.MemberId).FirstAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "Codes" ("Value", "MemberId", "IsPrimary", "CreatedAt") VALUES ({Taken}, {owner}, 0, {DateTime.UtcNow})""", cancellationToken);
+            return result;
+        }
+    }
+}
