@@ -26,6 +26,11 @@ public sealed class ReferralRedirects(
 {
     private static readonly byte[] Salt = RandomNumberGenerator.GetBytes(16);
 
+    // One keyed hash per thread, reset after each use: a one-shot HMAC builds its native (OpenSSL) context on every
+    // call (1.3–1.8 µs here against 0.6 µs reused, measured on this visitor-key shape).
+    [ThreadStatic]
+    private static IncrementalHash? visitorHmac;
+
     public async Task<RedirectTarget?> FindAsync(string code, CancellationToken cancellationToken)
     {
         if (!CodeFormat.TryNormalize(code, out var normalized)) return null;
@@ -93,7 +98,9 @@ public sealed class ReferralRedirects(
         input[written++] = (byte)'|';
         written += Encoding.UTF8.GetBytes(userAgent, input[written..]);
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(Salt, input[..written], hash);
+        var hmac = visitorHmac ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Salt);
+        hmac.AppendData(input[..written]);
+        hmac.GetHashAndReset(hash);
         if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         return Convert.ToHexString(hash[..16]);
     }
