@@ -35,6 +35,12 @@ wait_healthy() { for _ in $(seq 1 150); do curl -sf "$1/healthz" >/dev/null 2>&1
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 count() { sqlite3 "$1" "$2"; }
+# cpu_ticks PID: "user kernel" CPU time of the process so far, in clock ticks.
+cpu_ticks() { awk '{ print $14, $15 }' "/proc/$1/stat"; }
+# cpu_per_request "BEFORE" "AFTER" REQUESTS: microseconds of CPU a request, "all (user U, kernel K)".
+cpu_per_request() {
+  python3 -c "import os,sys; t=os.sysconf('SC_CLK_TCK'); b=list(map(int,sys.argv[1].split())); a=list(map(int,sys.argv[2].split())); n=int(sys.argv[3]); u=(a[0]-b[0])/t/n*1e6; k=(a[1]-b[1])/t/n*1e6; print(f'{u+k:.1f} µs (user {u:.1f}, kernel {k:.1f})')" "$1" "$2" "$3"
+}
 
 # start_host DB LOG [VAR=value…]: the service on $SERVICE_URL with that database; sets HOST_PID.
 start_host() {
@@ -72,7 +78,9 @@ CODE=$(make_code "$DB")
 CLICKS_BEFORE=$(count "$DB" "SELECT COUNT(*) FROM Clicks;")
 start_host "$DB" "$WORK/redirect.log"
 $BENCH load --url "$SERVICE_URL/r/$CODE?s=ig" --requests 20000 --concurrency "$CONCURRENCY" >/dev/null   # warm-up
+CPU_BEFORE=$(cpu_ticks "$HOST_PID")
 SERVICE=$($BENCH load --url "$SERVICE_URL/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
+SERVICE_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks "$HOST_PID")" "$REQUESTS")
 SERVICE_RSS=$(peak_rss_mb "$HOST_PID")
 stop_host
 CLICKS=$(( $(count "$DB" "SELECT COUNT(*) FROM Clicks;") - CLICKS_BEFORE ))
@@ -84,7 +92,9 @@ $BENCH bare --urls http://127.0.0.1:5102 >"$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 wait_healthy http://127.0.0.1:5102
 $BENCH load --url "http://127.0.0.1:5102/r/$CODE?s=ig" --requests 20000 --concurrency "$CONCURRENCY" >/dev/null
+CPU_BEFORE=$(cpu_ticks "$BARE_PID")
 BARE=$($BENCH load --url "http://127.0.0.1:5102/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
+BARE_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks "$BARE_PID")" "$REQUESTS")
 BARE_RSS=$(peak_rss_mb "$BARE_PID")
 kill -TERM "$BARE_PID"; wait "$BARE_PID" || true
 RATIO=$(python3 -c "print(round(100 * $(field "$SERVICE" rps) / $(field "$BARE" rps), 1))")
@@ -192,12 +202,13 @@ service, so they share its two cores. Peak RSS is the service's high-water mark 
 $REQUESTS requests over $CONCURRENCY keep-alive connections, after 20,000 to warm up; the same generator and settings
 for both.
 
-| | requests/s | p50 ms | p99 ms | errors | peak RSS MB |
-|---|---|---|---|---|---|
-| ReferralBot \`/r/{code}\` | $(j "$SERVICE" rps) | $(j "$SERVICE" p50) | $(j "$SERVICE" p99) | $(j "$SERVICE" errors) | $SERVICE_RSS |
-| bare Kestrel 302 | $(j "$BARE" rps) | $(j "$BARE" p50) | $(j "$BARE" p99) | $(j "$BARE" errors) | $BARE_RSS |
+| | requests/s | p50 ms | p99 ms | errors | CPU a request | peak RSS MB |
+|---|---|---|---|---|---|---|
+| ReferralBot \`/r/{code}\` | $(j "$SERVICE" rps) | $(j "$SERVICE" p50) | $(j "$SERVICE" p99) | $(j "$SERVICE" errors) | $SERVICE_CPU | $SERVICE_RSS |
+| bare Kestrel 302 | $(j "$BARE" rps) | $(j "$BARE" p50) | $(j "$BARE" p99) | $(j "$BARE" errors) | $BARE_CPU | $BARE_RSS |
 
-ReferralBot reaches **$RATIO%** of the bare rate (goal: at least 70%).
+ReferralBot reaches **$RATIO%** of the bare rate (goal: at least 70%). The rate of both moves by ±15% from run to run on
+this shared machine; the CPU a request (from /proc, the service's whole process) is the steadier measure of the cost.
 Clicks stored after a clean stop: **$CLICKS** for **$SENT** requests sent; the click tallies add up to $TALLY.
 
 ## 2. Claims: \`/start CODE\` through the Telegram webhook
