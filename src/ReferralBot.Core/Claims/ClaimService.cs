@@ -39,9 +39,7 @@ public sealed partial class ClaimService(
                 // Someone wrote first (this person's other message joined or claimed, or another joiner took the new
                 // customer code): nothing of this attempt was written, so decide again on what is there now. Only
                 // this attempt's new rows are let go: the claimant stays tracked, so a new membership still finds them.
-                // Dependents first: letting a new member go before its code would sever a required relationship.
-                foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).OrderBy(e => e.Entity is Member).ToList())
-                    added.State = EntityState.Detached;
+                FailedSave.ForgetInserts(db);
             }
         }
     }

@@ -91,17 +91,23 @@ public sealed class ReferralRedirects(
     {
         var length = 11 + Encoding.UTF8.GetMaxByteCount((visitorKey?.Length ?? 0) + 1 + (userAgent?.Length ?? 0));
         var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
-        var input = rented ?? stackalloc byte[length];
-        now.TryFormat(input, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        input[written++] = (byte)'|';
-        written += Encoding.UTF8.GetBytes(visitorKey, input[written..]);
-        input[written++] = (byte)'|';
-        written += Encoding.UTF8.GetBytes(userAgent, input[written..]);
-        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var hmac = visitorHmac ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Salt);
-        hmac.AppendData(input[..written]);
-        hmac.GetHashAndReset(hash);
-        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-        return Convert.ToHexString(hash[..16]);
+        try
+        {
+            var input = rented ?? stackalloc byte[length];
+            now.TryFormat(input, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            input[written++] = (byte)'|';
+            written += Encoding.UTF8.GetBytes(visitorKey, input[written..]);
+            input[written++] = (byte)'|';
+            written += Encoding.UTF8.GetBytes(userAgent, input[written..]);
+            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            var hmac = visitorHmac ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Salt);
+            hmac.AppendData(input[..written]);
+            hmac.GetHashAndReset(hash);
+            return Convert.ToHexString(hash[..16]);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

@@ -62,15 +62,12 @@ public sealed partial class MemberDirectory(
         db.Members.Include(m => m.Campaign).Include(m => m.Person).Include(m => m.Codes)
             .SingleOrDefaultAsync(m => m.PersonId == personId && m.CampaignId == campaignId, cancellationToken);
 
-    /// <summary>
-    /// The person's membership of the campaign, joining them with a fresh customer code if needed. A caller that has
-    /// just looked and found none says so (<paramref name="knownAbsent"/>); a race is still settled by the unique key.
-    /// </summary>
-    public async Task<(Member Member, bool Joined)> JoinAsync(Person person, Campaign campaign, CancellationToken cancellationToken, bool knownAbsent = false)
+    /// <summary>The person's membership of the campaign, joining them with a fresh customer code if needed.</summary>
+    public async Task<(Member Member, bool Joined)> JoinAsync(Person person, Campaign campaign, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var existing = knownAbsent && attempt == 1 ? null : await FindAsync(person.Id, campaign.Id, cancellationToken);
+            var existing = await FindAsync(person.Id, campaign.Id, cancellationToken);
             if (existing is not null) return (existing, false);
 
             var member = await EnrollAsync(person, campaign, cancellationToken);
@@ -83,8 +80,7 @@ public sealed partial class MemberDirectory(
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < MaxAttempts)
             {
                 // Either they joined from another message just now, or the code was taken in between.
-                foreach (var c in member.Codes) db.Entry(c).State = EntityState.Detached; // the code first: it depends on the member
-                db.Entry(member).State = EntityState.Detached;
+                FailedSave.ForgetInserts(db);
             }
         }
     }
