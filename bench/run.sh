@@ -145,6 +145,8 @@ stop_host
 stop_fake
 LATENESS=$(python3 bench/sends.py "$WORK/nudges.csv" nudges 300000000 "$(field "$SCHEDULED" firstDueAt)" "$NUDGE_RATE")
 PENDING_LEFT=$(count "$DB" "SELECT COUNT(*) FROM Nudges WHERE State = 'Pending';")
+# A whole campaign reminded at once: the admin's /campaign remind over $NUDGES members, one INSERT … SELECT.
+REMIND=$($GENERATE --db "$WORK/remind.db" --remind "$NUDGES")
 # The same 100,000 rows written by SQLite alone, with every index and foreign key: the floor under scheduling.
 cp "$WORK/nudges.db" "$WORK/raw.db"
 RAW_SECONDS=$(python3 - "$WORK/raw.db" <<'PY'
@@ -245,10 +247,15 @@ $OUTBOX_DROPPED dropped. Goal: at least 29.5/s with zero 429s; nothing sent duri
 
 ## 4. Nudges
 
-$(j "$SCHEDULED" nudges) thank-you nudges scheduled through the model (EF Core, the way a purchase stores its
-nudges, 1,000 per transaction): **$(j "$SCHEDULED" scheduleSeconds) s**. The same rows written by SQLite alone, with
-every index and foreign key: $RAW_SECONDS s. Of them $NUDGES_DUE fall due at $NUDGE_RATE/s, two thirds of the send
-limit, while the rest wait 30 days in the same table; quiet hours off.
+**Scheduling.** An admin's \`/campaign remind glow-serum\` over $(j "$REMIND" members) members (through the conversation
+core: a share-again nudge for every member who can be reached, due now, one \`INSERT … SELECT\`): **$(j "$REMIND" reminders)
+nudges scheduled in $(j "$REMIND" scheduleSeconds) s**. This is the product's path that schedules many nudges at once; a
+purchase stores its own two to four in its transaction. For comparison, $(j "$SCHEDULED" nudges) thank-you nudges
+stored one entity at a time through EF Core (1,000 per save, as a purchase would): $(j "$SCHEDULED" scheduleSeconds) s;
+the same rows by SQLite alone: $RAW_SECONDS s.
+
+**Lateness.** Of those $(j "$SCHEDULED" nudges) thank-you nudges, $NUDGES_DUE fall due at $NUDGE_RATE/s, two thirds of
+the send limit, while the rest wait 30 days in the same table; quiet hours off.
 
 | sent | lateness p50 s | lateness p99 s | lateness max s | early | 429s | still pending (not due) | peak RSS MB |
 |---|---|---|---|---|---|---|---|

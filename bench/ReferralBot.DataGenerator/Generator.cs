@@ -50,6 +50,7 @@ public sealed class Generator : IAsyncDisposable
             ["Bot:DefaultCampaign"] = "glow-serum",
             ["Bot:DefaultLandingUrl"] = "https://shop.example.sg/serum",
             ["Bot:DefaultCurrency"] = "SGD",
+            ["Bot:Admins:0"] = SendSeeder.Admin,
             ["Prompts:Path"] = FindPrompts(),
         });
         builder.Services.AddReferralBotCore(builder.Configuration);

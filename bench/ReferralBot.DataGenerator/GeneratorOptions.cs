@@ -10,6 +10,8 @@ public sealed record GeneratorOptions(string Database, int Clicks, int Purchases
 
     public int Claims { get; init; }
 
+    public int Remind { get; init; }
+
     public int Due { get; init; }
 
     public double DueRate { get; init; } = 20;
@@ -38,6 +40,7 @@ public sealed record GeneratorOptions(string Database, int Clicks, int Purchases
             Outbox = Number("--outbox", 0),
             Nudges = Number("--nudges", 0),
             Claims = Number("--claims", 0),
+            Remind = Number("--remind", 0),
             Due = Number("--due", 0),
             DueRate = double.Parse(Value("--due-rate", "20"), CultureInfo.InvariantCulture),
             DueIn = double.Parse(Value("--due-in", "20"), CultureInfo.InvariantCulture),

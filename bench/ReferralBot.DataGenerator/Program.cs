@@ -4,6 +4,7 @@ using ReferralBot.DataGenerator;
 //   … --outbox N                                       N people, one due outbox message each (the outbound benchmark)
 //   … --nudges N --due K --due-rate R --due-in S       N thank-you nudges, K of them due at R/s from S seconds on
 //   … --claims N                                       N claims straight into the conversation core, one at a time
+//   … --remind N                                       N members, then /campaign remind for all of them, timed
 var options = GeneratorOptions.Parse(args);
 await using var generator = await Generator.StartAsync(options);
 var seeder = new SendSeeder(generator.Services);
@@ -16,6 +17,12 @@ if (options.Outbox > 0)
 if (options.Claims > 0)
 {
     await new ClaimTimer(generator.Services).RunAsync(options.Claims, Console.Out);
+    return;
+}
+
+if (options.Remind > 0)
+{
+    await seeder.RemindAsync(options.Remind, Console.Out);
     return;
 }
 

@@ -21,6 +21,7 @@ namespace ReferralBot.DataGenerator;
 public sealed class SendSeeder(IServiceProvider services)
 {
     public const long FirstChat = 300_000_000;
+    public const string Admin = "telegram:1";
     private const int Batch = 1_000;
 
     public async Task OutboxAsync(int count, TextWriter output)
@@ -69,6 +70,34 @@ public sealed class SendSeeder(IServiceProvider services)
         {
             nudges = count, due, dueRate, firstDueAt = start.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
             scheduleSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
+        }));
+    }
+
+    /// <summary>
+    /// <c>--remind N</c>: N members with their own chats, then an admin's <c>/campaign remind glow-serum</c> straight into
+    /// the conversation core, timed: the one product path that schedules a nudge for a whole campaign at once.
+    /// </summary>
+    public async Task RemindAsync(int count, TextWriter output)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
+            var campaign = await db.Campaigns.SingleAsync(c => c.Slug == "glow-serum");
+            await MembersAsync(db, campaign, count);
+        }
+
+        var gateway = services.GetRequiredService<ConversationGateway>();
+        var clock = Stopwatch.StartNew();
+        var replies = await gateway.HandleAsync(new InboundMessage("telegram", "1", "1", "Shop owner", "/campaign remind glow-serum"), CancellationToken.None);
+        var seconds = clock.Elapsed.TotalSeconds;
+        await using var check = services.CreateAsyncScope();
+        var reminders = await check.ServiceProvider.GetRequiredService<ReferralBotDbContext>().Set<Nudge>().CountAsync(n => n.Kind == NudgeKind.Reminder);
+        output.WriteLine(JsonSerializer.Serialize(new
+        {
+            members = count,
+            reminders,
+            scheduleSeconds = Math.Round(seconds, 2),
+            reply = string.Join(" ", replies.OfType<TextReply>().Select(r => r.Html)).ReplaceLineEndings(" "),
         }));
     }
 

@@ -1,15 +1,18 @@
 using ReferralBot.Core.Bot;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Prompts;
 
 namespace ReferralBot.Core.Campaigns;
 
-/// <summary><c>/campaign new|list|show|pause|resume|end</c> for admins.</summary>
+/// <summary><c>/campaign new|list|show|set|pause|resume|end|remind</c> for admins.</summary>
 public sealed class CampaignCommand(
     CampaignDirectory campaigns,
     CampaignAdministration administration,
     CampaignOverview overview,
-    PromptRenderer prompts) : IChatCommand
+    CampaignReminders reminders,
+    PromptRenderer prompts,
+    TimeProvider time) : IChatCommand
 {
     public string Name => "campaign";
 
@@ -25,7 +28,7 @@ public sealed class CampaignCommand(
         {
             "new" when args.Count >= 3 => [await NewAsync(context, cancellationToken)],
             "list" when args.Count == 1 => [await prompts.TextAsync(PromptName.CampaignList, new { Campaigns = Rows(await overview.ListAsync(cancellationToken)) }, context.Locale)],
-            "show" or "pause" or "resume" or "end" when args.Count == 2 => [await OnCampaignAsync(context, sub, args[1], cancellationToken)],
+            "show" or "pause" or "resume" or "end" or "remind" when args.Count == 2 => [await OnCampaignAsync(context, sub, args[1], cancellationToken)],
             "set" when args.Count >= 4 => [await SetAsync(context, cancellationToken)],
             _ => [await prompts.TextAsync(PromptName.CampaignUsage, null, context.Locale)],
         };
@@ -51,6 +54,7 @@ public sealed class CampaignCommand(
         if (await campaigns.FindAsync(slug, cancellationToken) is not { } campaign)
             return await prompts.TextAsync(PromptName.CampaignUnknown, new { Slug = slug }, context.Locale);
         if (sub == "show") return await ShowAsync(campaign, context.Locale, cancellationToken);
+        if (sub == "remind") return await RemindAsync(context, campaign, cancellationToken);
 
         var target = sub switch { "pause" => CampaignState.Paused, "resume" => CampaignState.Active, _ => CampaignState.Ended };
         var model = new { campaign.Slug, campaign.Name, From = State(campaign.State), To = State(target) };
@@ -73,6 +77,20 @@ public sealed class CampaignCommand(
         var problem = await administration.SetAsync(context.Person.Address, campaign, setting, value, cancellationToken);
         var model = new { campaign.Slug, setting.Key, Value = value, Problem = problem, Before = before, After = setting.Show(campaign), campaign.Currency };
         return await prompts.TextAsync(problem is null ? PromptName.CampaignSetDone : PromptName.CampaignSetInvalid, model, context.Locale);
+    }
+
+    // Only a campaign that takes sign-ups is worth sharing; the reminders go out at the dispatcher's pace.
+    private async Task<TextReply> RemindAsync(CommandContext context, Campaign campaign, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!campaign.AcceptsClaimsAt(now))
+        {
+            var state = campaign.State != CampaignState.Active ? State(campaign.State) : campaign.StartsAt > now ? "not-started" : "over";
+            return await prompts.TextAsync(PromptName.CampaignRemindClosed, new { campaign.Slug, campaign.Name, State = state }, context.Locale);
+        }
+
+        var round = await reminders.ScheduleAsync(context.Person.Address, campaign, cancellationToken);
+        return await prompts.TextAsync(PromptName.CampaignRemindQueued, new { campaign.Slug, campaign.Name, round.Queued, round.AlreadyToday, round.LeftOut }, context.Locale);
     }
 
     private async Task<TextReply> ShowAsync(Campaign campaign, string locale, CancellationToken cancellationToken)

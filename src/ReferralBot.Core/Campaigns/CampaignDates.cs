@@ -18,6 +18,10 @@ public static class CampaignDates
         return true;
     }
 
+    /// <summary>The calendar day it is at <paramref name="utc"/> where the campaign is.</summary>
+    public static DateOnly LocalDate(DateTime utc, string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(timeZone)));
+
     public static string Format(DateTime utc, string timeZone)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(timeZone));

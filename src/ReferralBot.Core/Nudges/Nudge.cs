@@ -22,9 +22,13 @@ public sealed class Nudge
     public DateTime? SettledAt { get; set; }
 
     /// <summary>Marketing nudges count towards <c>Nudges:MaxPerWeek</c>; news about one's own earnings does not.</summary>
-    public static bool IsPromotional(NudgeKind kind) => kind is NudgeKind.ThankYou or NudgeKind.ShareAgain;
+    public static bool IsPromotional(NudgeKind kind) => kind is NudgeKind.ThankYou or NudgeKind.ShareAgain or NudgeKind.Reminder;
 
     public static string KeyFor(string orderId, NudgeKind kind) => $"order:{orderId}:{kind}";
 
     public static string TierKeyFor(int memberId, string tierName) => $"tier:{memberId}:{tierName}";
+
+    /// <summary>One reminder per member and campaign day: <c>remind:{campaign}:{local date}:</c> followed by the member's id.</summary>
+    public static string ReminderKeyPrefix(int campaignId, DateOnly localDate) =>
+        $"remind:{campaignId}:{localDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}:";
 }

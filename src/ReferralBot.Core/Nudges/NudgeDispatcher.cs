@@ -84,7 +84,7 @@ public sealed partial class NudgeDispatcher(
         var since = now.AddDays(-7);
         var recent = await db.Set<Nudge>()
             .Where(n => n.PersonId == personId && n.State == NudgeState.Queued && n.SettledAt > since
-                && (n.Kind == NudgeKind.ThankYou || n.Kind == NudgeKind.ShareAgain))
+                && (n.Kind == NudgeKind.ThankYou || n.Kind == NudgeKind.ShareAgain || n.Kind == NudgeKind.Reminder))
             .OrderBy(n => n.SettledAt).Select(n => n.SettledAt!.Value)
             .ToListAsync(cancellationToken);
         var settled = recent.Concat(Enumerable.Repeat(now, sentThisBatch.GetValueOrDefault(personId))).ToList();

@@ -14,4 +14,7 @@ public enum NudgeKind
 
     /// <summary>To an influencer, at once: they reached a new tier.</summary>
     TierUp,
+
+    /// <summary>To every reachable member of a campaign, when an admin runs <c>/campaign remind</c>: your code, share it.</summary>
+    Reminder,
 }

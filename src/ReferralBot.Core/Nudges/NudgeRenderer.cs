@@ -20,6 +20,7 @@ public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompt
             NudgeKind.ReferrerPurchase => [await prompts.TextAsync(PromptName.NudgeReferrerPurchase, await StandingAsync(nudge, member, cancellationToken), locale)],
             NudgeKind.TierUp => [await prompts.TextAsync(PromptName.NudgeTierUp, await StandingAsync(nudge, member, cancellationToken), locale)],
             NudgeKind.ThankYou => [await InviteAsync(PromptName.NudgeThankYou, member, locale)],
+            NudgeKind.Reminder => [await InviteAsync(PromptName.NudgeReminder, member, locale)],
             _ => [await InviteAsync(PromptName.NudgeShareAgain, member, locale)],
         };
     }

@@ -10,9 +10,9 @@ internal static class HumanizerFilters
 {
     public static void Register(TemplateOptions options)
     {
-        // {{ 3 | quantity: "click" }} → "3 clicks"; {{ 1 | quantity: "sign-up" }} → "1 sign-up"
-        options.Filters.AddFilter("quantity", (input, args, _) =>
-            new StringValue(args.At(0).ToStringValue().ToQuantity((int)input.ToNumberValue())));
+        // {{ 3 | quantity: "click" }} → "3 clicks"; {{ 1 | quantity: "sign-up" }} → "1 sign-up"; {{ 100000 | quantity: "member" }} → "100,000 members"
+        options.Filters.AddFilter("quantity", (input, args, context) =>
+            new StringValue(args.At(0).ToStringValue().ToQuantity((int)input.ToNumberValue(), "N0", context.CultureInfo)));
         // {{ "click" | plural: 3 }} → "clicks"
         options.Filters.AddFilter("plural", (input, args, _) =>
             new StringValue(input.ToStringValue().ToQuantity((int)args.At(0).ToNumberValue(), ShowQuantityAs.None)));

@@ -55,6 +55,8 @@ public static class PromptName
     public const string CampaignSetDone = "campaign-set-done";
     public const string CampaignSetInvalid = "campaign-set-invalid";
     public const string CampaignSetUnknownKey = "campaign-set-unknown-key";
+    public const string CampaignRemindQueued = "campaign-remind-queued";
+    public const string CampaignRemindClosed = "campaign-remind-closed";
     public const string MenuCampaign = "menu-campaign";
     public const string MenuTier = "menu-tier";
     public const string MenuConfirm = "menu-confirm";
@@ -65,6 +67,7 @@ public static class PromptName
     public const string NudgeThankYou = "nudge-thank-you";
     public const string NudgeShareAgain = "nudge-share-again";
     public const string NudgeTierUp = "nudge-tier-up";
+    public const string NudgeReminder = "nudge-reminder";
     public const string StopDone = "stop-done";
     public const string MenuLeaderboard = "menu-leaderboard";
     public const string MenuReport = "menu-report";

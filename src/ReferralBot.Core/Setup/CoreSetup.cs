@@ -67,6 +67,7 @@ public static class CoreSetup
         services.AddScoped<NudgePlanner>();
         services.AddScoped<NudgeRenderer>();
         services.AddScoped<NudgeDispatcher>();
+        services.AddScoped<CampaignReminders>();
         services.AddScoped<IChatCommand, StopCommand>();
         services.AddScoped<IChatCommand, ResumeCommand>();
         services.AddScoped<IChatCommand, VoiceCommand>();

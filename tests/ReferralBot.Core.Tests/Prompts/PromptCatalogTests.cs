@@ -49,6 +49,18 @@ public sealed class PromptCatalogTests
         Assert.StartsWith("I don't know /x.", await renderer.RenderAsync(PromptName.UnknownCommand, new { Command = "x" }, "id-ID"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Quantities_are_pluralised_and_large_ones_grouped_in_the_locales_way()
+    {
+        var renderer = new PromptRenderer(new PromptCatalog(Options.Create(new PromptOptions { Path = Shipped })), TimeProvider.System);
+
+        var text = await renderer.RenderAsync(PromptName.CampaignRemindQueued, new { Slug = "glow-serum", Name = "Glow Serum", Queued = 100_000, AlreadyToday = 1, LeftOut = 0 }, "en");
+
+        Assert.StartsWith("📣 100,000 members of <b>Glow Serum</b>", text, StringComparison.Ordinal);
+        Assert.Contains("\n1 member already had a reminder today", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("left out", text, StringComparison.Ordinal);
+    }
+
     private static TempCopy CopyOfShipped()
     {
         var folder = Directory.CreateTempSubdirectory("prompts-").FullName;

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Administration;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Nudges;
+
+/// <summary>
+/// <c>/campaign remind</c>: a "share your code again" nudge for every member of a campaign who can be reached, due now.
+/// One <c>INSERT … SELECT</c> writes them all (100,000 members take well under a second), and the unique key gives each
+/// member at most one reminder a campaign day, so running the command twice, or a retried message, doubles nothing.
+/// The dispatcher still applies quiet hours, the weekly cap and <c>/stop</c> when each one goes out.
+/// </summary>
+public sealed partial class CampaignReminders(ReferralBotDbContext db, AuditLog audit, TimeProvider time, ILogger<CampaignReminders> logger)
+{
+    /// <summary>How a round went: newly queued, already reminded today, and members left out (stopped, erased, unreachable).</summary>
+    public sealed record Round(int Queued, int AlreadyToday, int LeftOut);
+
+    public async Task<Round> ScheduleAsync(string actor, Campaign campaign, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var prefix = Nudge.ReminderKeyPrefix(campaign.Id, CampaignDates.LocalDate(now, campaign.TimeZone));
+        var kind = nameof(NudgeKind.Reminder);
+        var pending = nameof(NudgeState.Pending);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var members = await db.Members.CountAsync(m => m.CampaignId == campaign.Id, cancellationToken);
+        var reachable = await db.Members.CountAsync(m => m.CampaignId == campaign.Id && m.Person.PrivateChatId != null
+            && m.Person.StoppedAt == null && m.Person.ErasedAt == null && m.Person.UnreachableAt == null, cancellationToken);
+        // The same rule as the count above; the WHERE also keeps SQLite from reading ON CONFLICT as a join's ON.
+        var queued = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Nudges" ("Key", "Kind", "PersonId", "MemberId", "CampaignId", "CreatedAt", "DueAt", "State")
+            SELECT {prefix} || m."Id", {kind}, m."PersonId", m."Id", m."CampaignId", {now}, {now}, {pending}
+            FROM "Members" AS m INNER JOIN "People" AS p ON p."Id" = m."PersonId"
+            WHERE m."CampaignId" = {campaign.Id} AND p."PrivateChatId" IS NOT NULL
+              AND p."StoppedAt" IS NULL AND p."ErasedAt" IS NULL AND p."UnreachableAt" IS NULL
+            ON CONFLICT ("Key") DO NOTHING
+            """, cancellationToken);
+        if (queued > 0) audit.Record(actor, campaign.Id, "campaign.remind", null, queued.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        LogScheduled(logger, actor, queued, campaign.Slug, reachable - queued);
+        return new Round(queued, reachable - queued, members - reachable);
+    }
+
+    [LoggerMessage(LogLevel.Information, "{Actor} queued {Count} reminders in {Campaign} ({Already} already reminded today)")]
+    private static partial void LogScheduled(ILogger logger, string actor, int count, string campaign, int already);
+}
