@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,9 @@ public static partial class TelegramWebhookEndpoint
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
+    // Resolved once: looking the contract up by type on every request contended on a lock under load.
+    private static readonly JsonTypeInfo<Update> UpdateJson = (JsonTypeInfo<Update>)JsonBotAPI.Options.GetTypeInfo(typeof(Update));
+
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
@@ -39,7 +43,7 @@ public static partial class TelegramWebhookEndpoint
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, cancellationToken);
+            update = await JsonSerializer.DeserializeAsync(request.Body, UpdateJson, cancellationToken);
         }
         catch (JsonException ex)
         {

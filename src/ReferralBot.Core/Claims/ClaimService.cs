@@ -101,14 +101,8 @@ public sealed partial class ClaimService(
     private async Task TellReferrerAsync(Member referrer, Person claimant, string code, CancellationToken cancellationToken)
     {
         var signUps = await db.Claims.CountAsync(c => c.ReferrerMemberId == referrer.Id, cancellationToken) + 1;
-        var notice = await prompts.TextAsync(PromptName.ReferrerNewSignUp, new
-        {
-            Name = claimant.DisplayName,
-            Campaign = referrer.Campaign.Name,
-            Code = code,
-            SignUps = signUps,
-        }, referrer.Person.Locale);
-        outbox.Add(referrer.Person, $"claim:{referrer.CampaignId}:{claimant.Id}:referrer", [notice]);
+        var notice = await ReferrerNotice.RenderAsync(prompts, claimant.DisplayName, referrer.Campaign.Name, code, signUps, referrer.Person.Locale);
+        outbox.Add(referrer.Person, ReferrerNotice.Key(referrer.CampaignId, claimant.Id), [notice]);
     }
 
     private Task<Member?> FirstReferrerAsync(int referredMemberId, CancellationToken cancellationToken) =>

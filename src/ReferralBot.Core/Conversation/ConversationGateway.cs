@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Claims;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Storage;
 
@@ -8,14 +9,21 @@ namespace ReferralBot.Core.Conversation;
 
 /// <summary>
 /// What channel adapters call. Each message gets its own scope (and database context); a failure is logged
-/// and answered with an apology instead of silence.
+/// and answered with an apology instead of silence. A deep link opened by someone new to its campaign is claimed on
+/// the fast path (<see cref="FreshClaims"/>); everything else goes through the <see cref="ConversationEngine"/>.
 /// </summary>
-public sealed partial class ConversationGateway(IServiceScopeFactory scopes, PromptRenderer prompts, ILogger<ConversationGateway> logger)
+public sealed partial class ConversationGateway(IServiceScopeFactory scopes, FreshClaims freshClaims, PromptRenderer prompts, ILogger<ConversationGateway> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         try
         {
+            if (FreshClaims.TryMatch(message, out var code) && await freshClaims.TryClaimAsync(message, code, cancellationToken) is { } claimed)
+            {
+                await using var replyScope = scopes.CreateAsyncScope();
+                return await replyScope.ServiceProvider.GetRequiredService<ClaimReplies>().ForAsync(claimed, message.Locale);
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             // One connection for the whole message: EF otherwise opens and closes one around each of its queries.
             await scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>().Database.OpenConnectionAsync(cancellationToken);

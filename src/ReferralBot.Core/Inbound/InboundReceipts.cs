@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Inbound;
@@ -8,21 +6,19 @@ namespace ReferralBot.Core.Inbound;
 /// At-most-once handling of channel updates: an update is recorded before it is handled, and the unique key
 /// turns a second delivery of the same id (a retry, a redelivered webhook) into a no-op.
 /// </summary>
-public sealed class InboundReceipts(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class InboundReceipts(GroupCommitWriter writes, TimeProvider time)
 {
+    // A duplicate changes no row, so it is answered without the cost of a failed insert and its exception
+    // (redeliveries come in bursts when a webhook times out).
+    private const string Insert = """
+        INSERT INTO "InboundReceipt" ("Channel", "ExternalId", "ReceivedAt") VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING
+        """;
+
     /// <summary>True the first time this update is seen; false for a duplicate.</summary>
-    /// <remarks>
-    /// One <c>INSERT … ON CONFLICT DO NOTHING</c>: a duplicate changes no row, so it is answered without the cost of
-    /// a failed insert and its exception (redeliveries come in bursts when a webhook times out).
-    /// </remarks>
-    public async Task<bool> TryRecordAsync(string channel, string externalId, CancellationToken cancellationToken)
+    /// <remarks>Group-committed with the other writes waiting at the same moment (<see cref="GroupCommitWriter"/>).</remarks>
+    public Task<bool> TryRecordAsync(string channel, string externalId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
         var receivedAt = time.GetUtcNow().UtcDateTime;
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "InboundReceipt" ("Channel", "ExternalId", "ReceivedAt") VALUES ({channel}, {externalId}, {receivedAt}) ON CONFLICT DO NOTHING""",
-            cancellationToken);
-        return inserted == 1;
+        return writes.RunAsync(session => ValueTask.FromResult(session.Execute(Insert, channel, externalId, receivedAt) == 1), cancellationToken);
     }
 }

@@ -12,7 +12,12 @@ public sealed class CustomerCodeGenerator(ReferralBotDbContext db)
     private const string Digits = "23456789";
     private const int TriesPerLength = 6;
 
-    public async Task<string> GenerateAsync(string displayName, CancellationToken cancellationToken)
+    public Task<string> GenerateAsync(string displayName, CancellationToken cancellationToken) =>
+        GenerateAsync(displayName, async candidates =>
+            await db.Codes.Where(c => candidates.Contains(c.Value)).Select(c => c.Value).ToListAsync(cancellationToken));
+
+    /// <summary>The same codes, checked against the store by <paramref name="takenAsync"/> (which of these exist?).</summary>
+    public static async Task<string> GenerateAsync(string displayName, Func<List<string>, Task<List<string>>> takenAsync)
     {
         var random = Random.Shared;
         var stem = CodeStem.From(displayName, random);
@@ -29,7 +34,7 @@ public sealed class CustomerCodeGenerator(ReferralBotDbContext db)
                 continue;
             }
 
-            var taken = await db.Codes.Where(c => candidates.Contains(c.Value)).Select(c => c.Value).ToListAsync(cancellationToken);
+            var taken = await takenAsync(candidates);
             var free = candidates.FirstOrDefault(c => !taken.Contains(c));
             if (free is not null) return free;
         }

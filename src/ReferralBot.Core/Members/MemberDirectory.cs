@@ -28,13 +28,14 @@ public sealed partial class MemberDirectory(
                 db.People.Add(person);
             }
 
-            person.DisplayName = Truncate(string.IsNullOrWhiteSpace(message.DisplayName) ? message.UserId : message.DisplayName.Trim(), 128);
-            person.Username = message.Username is null ? person.Username : Truncate(message.Username, 64);
-            person.Locale = Truncate(message.Locale, 16);
+            var sender = SenderDetails.From(message);
+            person.DisplayName = sender.DisplayName;
+            person.Username = sender.Username ?? person.Username;
+            person.Locale = sender.Locale;
             person.LastSeenAt = now;
-            if (message.IsPrivateChat)
+            if (sender.PrivateChatId is not null)
             {
-                person.PrivateChatId = message.ChatId;
+                person.PrivateChatId = sender.PrivateChatId;
                 person.UnreachableAt = null; // writing to us again means we can write back
             }
 
@@ -101,8 +102,6 @@ public sealed partial class MemberDirectory(
 
     /// <summary>Logs a membership saved by <see cref="EnrollAsync"/>'s caller.</summary>
     public void Joined(Person person, Campaign campaign, Member member) => LogJoined(logger, person.Address, campaign.Slug, member.PrimaryCode);
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
     [LoggerMessage(LogLevel.Information, "{Person} joined {Campaign} with code {Code}")]
     private static partial void LogJoined(ILogger logger, string person, string campaign, string code);

@@ -25,12 +25,15 @@ public sealed class Outbox(ReferralBotDbContext db, TimeProvider time)
             PersonId = person.Id,
             Channel = person.Channel,
             ChatId = person.PrivateChatId,
-            Payload = JsonSerializer.Serialize(replies, Json),
+            Payload = Serialize(replies),
             CreatedAt = now,
             DueAt = dueAt ?? now,
         });
         return true;
     }
+
+    /// <summary>How replies are stored in <see cref="OutboxMessage.Payload"/>.</summary>
+    public static string Serialize(IReadOnlyList<Reply> replies) => JsonSerializer.Serialize(replies, Json);
 
     internal static IReadOnlyList<Reply> Read(OutboxMessage message) =>
         JsonSerializer.Deserialize<List<Reply>>(message.Payload, Json) ?? [];

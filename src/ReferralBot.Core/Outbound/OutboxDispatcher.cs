@@ -34,6 +34,10 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
+                // With every slot taken (a slow chat, the send limit), asking for due messages would only find those
+                // already on their way; wait for one to finish instead of asking again at every new message.
+                await slots.WaitAsync(stoppingToken);
+                slots.Release();
                 foreach (var message in await DueAsync(stoppingToken))
                 {
                     await slots.WaitAsync(stoppingToken);

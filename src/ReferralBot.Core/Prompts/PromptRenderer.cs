@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -42,11 +43,22 @@ public sealed class PromptRenderer
     public async Task<TextReply> TextAsync(string name, object? model, string? locale, params IReadOnlyList<ReplyButton> buttons) =>
         new(await RenderAsync(name, model, locale), buttons);
 
-    private static CultureInfo Culture(string? locale)
+    // CultureInfo.GetCultureInfo takes a process-wide lock on every call; under load the messages queue on it.
+    private static readonly ConcurrentDictionary<string, CultureInfo> Cultures = new(StringComparer.Ordinal);
+
+    // Locales come from clients, so the cache is bounded; past it, a rare locale is looked up each time.
+    private const int MaxCultures = 512;
+
+    private static CultureInfo Culture(string? locale) =>
+        string.IsNullOrWhiteSpace(locale) ? CultureInfo.InvariantCulture
+        : Cultures.TryGetValue(locale, out var known) ? known
+        : Cultures.Count < MaxCultures ? Cultures.GetOrAdd(locale, Find) : Find(locale);
+
+    private static CultureInfo Find(string locale)
     {
         try
         {
-            return string.IsNullOrWhiteSpace(locale) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(locale);
+            return CultureInfo.GetCultureInfo(locale);
         }
         catch (CultureNotFoundException)
         {

@@ -17,6 +17,7 @@ using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Reports;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Stats;
+using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Setup;
 
@@ -91,6 +92,8 @@ public static class CoreSetup
     private static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.AddSingleton<ChannelAddresses>();
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<InboundReceipts>();
         services.AddSingleton<InboundReceiptPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundReceiptPruner>());
@@ -152,6 +155,7 @@ public static class CoreSetup
     private static IServiceCollection AddClaims(this IServiceCollection services)
     {
         services.AddScoped<ClaimService>();
+        services.AddSingleton<FreshClaims>();
         services.AddScoped<ClaimReplies>();
         services.AddScoped<IChatCommand, StartCommand>();
         services.AddScoped<IChatCommand, ClaimCommand>();

@@ -13,6 +13,8 @@ public sealed class ClaimRaceTests
     // A claim writes the new membership, its customer code and the claim together. Found by the claims benchmark: when
     // another sign-up took the same customer code in between, the claim was decided again without its claimant in the
     // context, and the welcome card failed ("something went wrong") although the claim then stood.
+    // /claim takes the general path (ClaimService); a deep link by someone new is written by FreshClaims instead,
+    // one item at a time, where nothing can come in between.
     [Fact]
     public async Task A_claim_whose_new_code_is_taken_just_before_it_saves_is_decided_again_and_welcomes_the_friend()
     {
@@ -21,7 +23,7 @@ public sealed class ClaimRaceTests
         var jane = (await chat.SendAsync("jane", "/start")).Code;
         race.Armed = true;
 
-        var said = await chat.SendAsync("bob", $"/start {jane}");
+        var said = await chat.SendAsync("bob", $"/claim {jane}");
 
         Assert.NotNull(race.Taken);
         Assert.Contains("You're in!", said.Text, StringComparison.Ordinal);

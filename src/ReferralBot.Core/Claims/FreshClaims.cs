@@ -1,0 +1,189 @@
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Claims;
+
+/// <summary>
+/// The claim almost every claim is: someone not yet in the code's campaign opens its deep link (<c>/start CODE</c>
+/// in a private chat). It is decided and written as one item of a group commit (<see cref="GroupCommitWriter"/>):
+/// their person, their membership with a fresh customer code, the claim and the referrer's notice, in the same
+/// transaction as other people's claims and receipts, on statements prepared once. The writer runs items one after
+/// the other, so what an item reads cannot change before it writes.
+/// Anything else (an unknown or malformed code, a campaign not taking sign-ups, someone already in the campaign: their
+/// own code, a second claim, a circular one) returns null before anything is written, and the general path
+/// (<see cref="ClaimService"/> through the chat commands) answers it, as it does if this path fails.
+/// The outcome's members and people are detached copies made for the reply: their ids are not set.
+/// </summary>
+public sealed partial class FreshClaims(
+    GroupCommitWriter writes,
+    PromptRenderer prompts,
+    OutboxSignal outboxSignal,
+    TimeProvider time,
+    ILogger<FreshClaims> logger)
+{
+    /// <summary>A <c>/start CODE</c> with a well-formed code, in a private chat.</summary>
+    public static bool TryMatch(InboundMessage message, [NotNullWhen(true)] out string? code)
+    {
+        code = null;
+        return message.IsPrivateChat && !message.IsButtonPress
+            && CommandLine.Parse(message.Text) is { Name: "start", Arguments: [var first, ..] }
+            && CodeFormat.TryNormalize(first, out code);
+    }
+
+    /// <summary>The claim made, or null when this is not a fresh claim (nothing was written; take the general path).</summary>
+    public async Task<ClaimOutcome.Claimed?> TryClaimAsync(InboundMessage message, string code, CancellationToken cancellationToken)
+    {
+        Written? written;
+        try
+        {
+            written = await writes.RunAsync(session => ClaimAsync(session, message, code, time.GetUtcNow().UtcDateTime), cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            LogFellBack(logger, ex, message.Channel, message.UserId, code);
+            return null;
+        }
+
+        if (written is null) return null;
+        if (written.Notified) outboxSignal.Notify();
+        var claimed = written.Outcome;
+        LogJoined(logger, claimed.Member.Person.Address, claimed.Member.Campaign.Slug, claimed.Member.PrimaryCode);
+        LogClaimed(logger, claimed.Member.Person.Address, code, claimed.Member.Campaign.Slug, ClaimVia.DeepLink);
+        return claimed;
+    }
+
+    private sealed record Written(ClaimOutcome.Claimed Outcome, bool Notified);
+
+    private async ValueTask<Written?> ClaimAsync(WriteSession session, InboundMessage message, string code, DateTime now)
+    {
+        if (ReadReferrer(session, code) is not { } found || !found.Campaign.AcceptsClaimsAt(now)) return null;
+        var referrer = found.Member;
+
+        var personId = session.Scalar(Sql.FindPerson, message.Channel, message.UserId) is { } id ? Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        if (personId is { } known && session.Scalar(Sql.FindMembership, referrer.CampaignId, known) is not null) return null;
+
+        var sender = SenderDetails.From(message);
+        if (personId is { } existing)
+            session.Execute(Sql.UpdatePerson, existing, sender.DisplayName, sender.Username, sender.Locale, now, sender.PrivateChatId);
+        else
+            personId = Convert.ToInt32(session.Scalar(Sql.InsertPerson, message.Channel, message.UserId, sender.DisplayName, sender.Username, sender.Locale, sender.PrivateChatId, now), System.Globalization.CultureInfo.InvariantCulture);
+
+        var newCode = await CustomerCodeGenerator.GenerateAsync(sender.DisplayName, candidates =>
+            Task.FromResult(candidates.Where(c => session.Scalar(Sql.CodeExists, c) is not null).ToList()));
+        var reference = MemberReference.New();
+        var memberId = session.Scalar(Sql.InsertMember, referrer.CampaignId, personId, now, reference);
+        session.Execute(Sql.InsertCode, newCode, memberId, now);
+        session.Execute(Sql.InsertClaim, referrer.CampaignId, memberId, found.MemberId, code, now);
+
+        var notified = false;
+        if (found.Reachable)
+        {
+            var signUps = Convert.ToInt32(session.Scalar(Sql.CountSignUps, found.MemberId), System.Globalization.CultureInfo.InvariantCulture);
+            var notice = await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, signUps, referrer.Person.Locale);
+            session.Execute(Sql.InsertOutbox, ReferrerNotice.Key(referrer.CampaignId, personId.Value), found.PersonId,
+                referrer.Person.Channel, referrer.Person.PrivateChatId, Outbox.Serialize([notice]), now);
+            notified = true;
+        }
+
+        var claimant = new Person
+        {
+            Channel = message.Channel, ExternalId = message.UserId, DisplayName = sender.DisplayName, Username = sender.Username,
+            Locale = sender.Locale, PrivateChatId = sender.PrivateChatId, FirstSeenAt = now, LastSeenAt = now,
+        };
+        var member = new Member { CampaignId = referrer.CampaignId, Campaign = found.Campaign, PersonId = personId.Value, Person = claimant, JoinedAt = now, Reference = reference };
+        member.Codes.Add(new ReferralCode { Value = newCode, IsPrimary = true, CreatedAt = now });
+        return new Written(new ClaimOutcome.Claimed(member, referrer, code, JoinedNow: true), notified);
+    }
+
+    private sealed record Referrer(int MemberId, int PersonId, Member Member, Campaign Campaign, bool Reachable);
+
+    private static Referrer? ReadReferrer(WriteSession session, string code)
+    {
+        using var row = session.Read(Sql.FindReferrer, code);
+        if (!row.Read()) return null;
+
+        string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
+        DateTime? When(int i) => row.IsDBNull(i) ? null : row.GetDateTime(i);
+        var campaign = new Campaign
+        {
+            Slug = row.GetString(10), Name = row.GetString(11), LandingUrl = row.GetString(12), Currency = row.GetString(13),
+            State = (CampaignState)row.GetInt32(14), StartsAt = When(15), EndsAt = When(16), Offer = Text(17), Discount = Text(18),
+            TimeZone = row.GetString(19),
+        };
+        var person = new Person
+        {
+            Channel = row.GetString(4), ExternalId = row.GetString(5), DisplayName = row.GetString(6), PrivateChatId = Text(7), Locale = row.GetString(8),
+        };
+        var member = new Member { CampaignId = row.GetInt32(1), Campaign = campaign, PersonId = row.GetInt32(2), Person = person, Voice = Text(3) };
+        member.Codes.Add(new ReferralCode { Value = row.GetString(9), IsPrimary = true });
+        return new Referrer(row.GetInt32(0), row.GetInt32(2), member, campaign, row.GetBoolean(20));
+    }
+
+    // Plain SQL that SQLite and PostgreSQL both read; enums are stored as their numbers.
+    private static class Sql
+    {
+        public const string FindReferrer = """
+            SELECT m."Id", m."CampaignId", m."PersonId", m."Voice",
+                   p."Channel", p."ExternalId", p."DisplayName", p."PrivateChatId", p."Locale", pc."Value",
+                   c."Slug", c."Name", c."LandingUrl", c."Currency", c."State", c."StartsAt", c."EndsAt", c."Offer", c."Discount", c."TimeZone",
+                   p."PrivateChatId" IS NOT NULL AND p."UnreachableAt" IS NULL AND p."StoppedAt" IS NULL AND p."ErasedAt" IS NULL
+            FROM "Codes" AS k
+            INNER JOIN "Members" AS m ON m."Id" = k."MemberId"
+            INNER JOIN "People" AS p ON p."Id" = m."PersonId"
+            INNER JOIN "Campaigns" AS c ON c."Id" = m."CampaignId"
+            INNER JOIN "Codes" AS pc ON pc."MemberId" = m."Id" AND pc."IsPrimary"
+            WHERE k."Value" = @p0
+            """;
+
+        public const string FindPerson = """SELECT "Id" FROM "People" WHERE "Channel" = @p0 AND "ExternalId" = @p1""";
+
+        public const string FindMembership = """SELECT 1 FROM "Members" WHERE "CampaignId" = @p0 AND "PersonId" = @p1""";
+
+        // As MemberDirectory.IdentifyAsync does: a private chat makes them reachable again, and writing again un-erases.
+        public const string UpdatePerson = """
+            UPDATE "People" SET "DisplayName" = @p1, "Username" = COALESCE(@p2, "Username"), "Locale" = @p3, "LastSeenAt" = @p4,
+                "PrivateChatId" = @p5, "UnreachableAt" = NULL, "ErasedAt" = NULL
+            WHERE "Id" = @p0
+            """;
+
+        public const string InsertPerson = """
+            INSERT INTO "People" ("Channel", "ExternalId", "DisplayName", "Username", "Locale", "PrivateChatId", "FirstSeenAt", "LastSeenAt", "HiddenFromLeaderboards")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p6, FALSE)
+            RETURNING "Id"
+            """;
+
+        public const string CodeExists = """SELECT 1 FROM "Codes" WHERE "Value" = @p0""";
+
+        public const string InsertMember = """
+            INSERT INTO "Members" ("CampaignId", "PersonId", "Role", "JoinedAt", "Reference") VALUES (@p0, @p1, 0, @p2, @p3) RETURNING "Id"
+            """;
+
+        public const string InsertCode = """INSERT INTO "Codes" ("Value", "MemberId", "IsPrimary", "CreatedAt") VALUES (@p0, @p1, TRUE, @p2)""";
+
+        public const string InsertClaim = """
+            INSERT INTO "Claims" ("CampaignId", "ReferredMemberId", "ReferrerMemberId", "Code", "Via", "ClaimedAt") VALUES (@p0, @p1, @p2, @p3, 0, @p4)
+            """;
+
+        public const string CountSignUps = """SELECT COUNT(*) FROM "Claims" WHERE "ReferrerMemberId" = @p0""";
+
+        public const string InsertOutbox = """
+            INSERT INTO "Outbox" ("Key", "PersonId", "Channel", "ChatId", "Payload", "CreatedAt", "DueAt", "Attempts") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p5, 0)
+            """;
+    }
+
+    [LoggerMessage(LogLevel.Information, "{Person} joined {Campaign} with code {Code}")]
+    private static partial void LogJoined(ILogger logger, string person, string campaign, string code);
+
+    [LoggerMessage(LogLevel.Information, "{Person} claimed {Code} in {Campaign} via {Via}")]
+    private static partial void LogClaimed(ILogger logger, string person, string code, string campaign, ClaimVia via);
+
+    [LoggerMessage(LogLevel.Warning, "The fresh claim of {Code} by {Channel}:{UserId} failed; the general path takes it")]
+    private static partial void LogFellBack(ILogger logger, Exception exception, string channel, string userId, string code);
+}

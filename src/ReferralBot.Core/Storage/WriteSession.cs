@@ -1,0 +1,72 @@
+using System.Data.Common;
+
+namespace ReferralBot.Core.Storage;
+
+/// <summary>
+/// The <see cref="GroupCommitWriter"/>'s connection and transaction. Each SQL text becomes one command, prepared on first use
+/// and kept, so a statement is parsed once per connection rather than once per write. Parameters are positional:
+/// <c>@p0</c>, <c>@p1</c> … in the order the values are given.
+/// </summary>
+public sealed class WriteSession(DbConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+    private DbTransaction? transaction;
+
+    public int Execute(string sql, params object?[] values) => Command(sql, values).ExecuteNonQuery();
+
+    public object? Scalar(string sql, params object?[] values) => Command(sql, values).ExecuteScalar() is var value && value is DBNull ? null : value;
+
+    public DbDataReader Read(string sql, params object?[] values) => Command(sql, values).ExecuteReader();
+
+    public void Dispose()
+    {
+        transaction?.Dispose();
+        foreach (var command in commands.Values) command.Dispose();
+    }
+
+    internal void Begin() => transaction = connection.BeginTransaction();
+
+    internal void Commit()
+    {
+        transaction!.Commit();
+        transaction.Dispose();
+        transaction = null;
+    }
+
+    internal void Rollback()
+    {
+        if (transaction is null) return;
+        try
+        {
+            transaction.Rollback();
+        }
+        catch (DbException)
+        {
+            // Already rolled back by the database (a failed commit); nothing is left to undo.
+        }
+
+        transaction.Dispose();
+        transaction = null;
+    }
+
+    private DbCommand Command(string sql, object?[] values)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                command.Parameters.Add(parameter);
+            }
+
+            commands[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command;
+    }
+}
