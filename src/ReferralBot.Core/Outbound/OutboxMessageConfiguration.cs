@@ -14,8 +14,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Channel).HasMaxLength(32);
         builder.Property(m => m.ChatId).HasMaxLength(128);
         builder.Property(m => m.DropReason).HasMaxLength(200);
-        // The dispatcher's question: what is due and not yet settled?
-        builder.HasIndex(m => new { m.SentAt, m.DroppedAt, m.DueAt });
+        // The dispatcher's question: what is due and not yet settled, on the channels this service runs? Only unsettled
+        // rows are in it, by channel, so messages for a channel that is off (they wait for it) are never read.
+        builder.HasIndex(m => new { m.Channel, m.DueAt }).HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL").HasDatabaseName("IX_Outbox_Pending");
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -645,7 +645,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("SentAt", "DroppedAt", "DueAt");
+                    b.HasIndex("Channel", "DueAt")
+                        .HasDatabaseName("IX_Outbox_Pending")
+                        .HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -144,4 +144,31 @@ public sealed class MigrationTests
         Assert.Contains(plan, step => step.StartsWith("SEARCH c USING", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN c", StringComparison.Ordinal));
     }
+
+    // The dispatcher asks what is due at every new message. With messages waiting for a channel that is off (the
+    // console's, in a Telegram-only service), the old index made each ask read every one of them.
+    [Fact]
+    public async Task The_dispatchers_question_reads_only_unsettled_messages_of_the_channels_it_runs()
+    {
+        await using var chat = await ChatScript.StartAsync();
+
+        var plan = await chat.DbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                EXPLAIN QUERY PLAN SELECT o."Id" FROM "Outbox" AS o
+                WHERE o."SentAt" IS NULL AND o."DroppedAt" IS NULL AND o."SendingAt" IS NULL AND o."DueAt" <= '2026-11-24 09:00:00'
+                  AND o."Channel" IN (SELECT value FROM json_each('["telegram"]'))
+                ORDER BY o."DueAt", o."Id" LIMIT 200
+                """;
+            await using var reader = await command.ExecuteReaderAsync();
+            var steps = new List<string>();
+            while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+            return steps;
+        });
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH o USING INDEX IX_Outbox_Pending (Channel=? AND DueAt<?)", StringComparison.Ordinal));
+    }
 }
