@@ -151,6 +151,10 @@ public sealed class Generator : IAsyncDisposable
         }
 
         await SaveAsync(db);
+        // Written directly, so each referrer's sign-up count is set as the claims left it.
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Members" SET "SignUps" = (SELECT COUNT(*) FROM "Claims" WHERE "Claims"."ReferrerMemberId" = "Members"."Id")
+            """);
         return claims;
     }
 

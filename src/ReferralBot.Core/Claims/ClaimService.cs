@@ -44,7 +44,7 @@ public sealed partial class ClaimService(
         }
     }
 
-    // The membership (when new), the claim and the referrer's notice are written together in one transaction.
+    // The membership (when new), the claim, the referrer's sign-up count and notice are written in one transaction.
     private async Task<ClaimOutcome> DecideAndSaveAsync(Person claimant, string code, ClaimVia via, CancellationToken cancellationToken)
     {
         var owned = await db.Codes.Include(c => c.Member).ThenInclude(m => m.Person)
@@ -76,7 +76,13 @@ public sealed partial class ClaimService(
             ClaimedAt = time.GetUtcNow().UtcDateTime,
         });
         await TellReferrerAsync(referrer, claimant, code, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.Members.Where(m => m.Id == referrer.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.SignUps, m => m.SignUps + 1), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         outboxSignal.Notify();
 
         if (current is null) members.Joined(claimant, referrer.Campaign, member);

@@ -82,10 +82,10 @@ public sealed partial class FreshClaims(
         session.Execute(Sql.InsertCode, newCode, memberId, now);
         session.Execute(Sql.InsertClaim, referrer.CampaignId, memberId, found.MemberId, code, now);
 
+        var signUps = Convert.ToInt32(session.Scalar(Sql.CountSignUp, found.MemberId), System.Globalization.CultureInfo.InvariantCulture);
         var notified = false;
         if (found.Reachable)
         {
-            var signUps = Convert.ToInt32(session.Scalar(Sql.CountSignUps, found.MemberId), System.Globalization.CultureInfo.InvariantCulture);
             var notice = await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, signUps, referrer.Person.Locale);
             session.Execute(Sql.InsertOutbox, ReferrerNotice.Key(referrer.CampaignId, personId.Value), found.PersonId,
                 referrer.Person.Channel, referrer.Person.PrivateChatId, Outbox.Serialize([notice]), now);
@@ -171,7 +171,9 @@ public sealed partial class FreshClaims(
             INSERT INTO "Claims" ("CampaignId", "ReferredMemberId", "ReferrerMemberId", "Code", "Via", "ClaimedAt") VALUES (@p0, @p1, @p2, @p3, 0, @p4)
             """;
 
-        public const string CountSignUps = """SELECT COUNT(*) FROM "Claims" WHERE "ReferrerMemberId" = @p0""";
+        public const string CountSignUp = """
+            UPDATE "Members" SET "SignUps" = "SignUps" + 1 WHERE "Id" = @p0 RETURNING "SignUps"
+            """;
 
         public const string InsertOutbox = """
             INSERT INTO "Outbox" ("Key", "PersonId", "Channel", "ChatId", "Payload", "CreatedAt", "DueAt", "Attempts") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p5, 0)

@@ -26,5 +26,11 @@ public sealed class Member
     public string Reference { get; init; } = MemberReference.New();
     public List<ReferralCode> Codes { get; init; } = [];
 
+    /// <summary>
+    /// How many people have claimed this member's codes: kept with each claim, in its transaction (claims are never
+    /// deleted), so "that's N sign-ups" costs one row, not a count of every claim a popular code ever had.
+    /// </summary>
+    public int SignUps { get; private set; }
+
     public string PrimaryCode => Codes.Single(c => c.IsPrimary).Value;
 }

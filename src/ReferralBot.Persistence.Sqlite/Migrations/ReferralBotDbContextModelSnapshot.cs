@@ -388,6 +388,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SignUps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Voice")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

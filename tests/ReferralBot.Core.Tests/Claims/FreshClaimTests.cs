@@ -52,6 +52,22 @@ public sealed class FreshClaimTests
     }
 
     [Fact]
+    public async Task Sign_ups_by_deep_link_and_by_claim_command_are_counted_together_for_the_referrers_notice()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        var jane = (await chat.SendAsync("jane", "/start", "Jane")).Code;
+
+        await chat.SendAsync("bob", $"/start {jane}", "Bob");
+        await chat.SendAsync("carol", $"/claim {jane}", "Carol");
+        await chat.SendAsync("dan", $"/start {jane}", "Dan");
+
+        var notices = await chat.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.ChatId == "jane").OrderBy(m => m.Id).Select(m => m.Payload).ToListAsync());
+        Assert.Equal(["1 sign-up", "2 sign-ups", "3 sign-ups"], notices.Select(p => System.Text.RegularExpressions.Regex.Match(p, @"\d+ sign-ups?").Value));
+        var janes = await chat.DbAsync(db => db.Members.SingleAsync(m => m.Person.ExternalId == "jane"));
+        Assert.Equal(3, janes.SignUps);
+    }
+
+    [Fact]
     public async Task Someone_known_but_new_to_the_campaign_is_claimed_on_the_fast_path_with_their_new_details()
     {
         var saves = new CountSaves();
