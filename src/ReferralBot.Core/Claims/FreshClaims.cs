@@ -75,8 +75,7 @@ public sealed partial class FreshClaims(
         else
             personId = Convert.ToInt32(session.Scalar(Sql.InsertPerson, message.Channel, message.UserId, sender.DisplayName, sender.Username, sender.Locale, sender.PrivateChatId, now), System.Globalization.CultureInfo.InvariantCulture);
 
-        var newCode = await CustomerCodeGenerator.GenerateAsync(sender.DisplayName, candidates =>
-            Task.FromResult(candidates.Where(c => session.Scalar(Sql.CodeExists, c) is not null).ToList()));
+        var newCode = await CustomerCodeGenerator.GenerateAsync(sender.DisplayName, candidates => Task.FromResult(Taken(session, candidates)));
         var reference = MemberReference.New();
         var memberId = session.Scalar(Sql.InsertMember, referrer.CampaignId, personId, now, reference);
         session.Execute(Sql.InsertCode, newCode, memberId, now);
@@ -100,6 +99,17 @@ public sealed partial class FreshClaims(
         var member = new Member { CampaignId = referrer.CampaignId, Campaign = found.Campaign, PersonId = personId.Value, Person = claimant, JoinedAt = now, Reference = reference };
         member.Codes.Add(new ReferralCode { Value = newCode, IsPrimary = true, CreatedAt = now });
         return new Written(new ClaimOutcome.Claimed(member, referrer, code, JoinedNow: true), notified);
+    }
+
+    // One statement for a round of candidates, padded to its fixed number of parameters with the last of them.
+    private static List<string> Taken(WriteSession session, List<string> candidates)
+    {
+        var values = new object?[CustomerCodeGenerator.TriesPerLength];
+        for (var i = 0; i < values.Length; i++) values[i] = candidates[Math.Min(i, candidates.Count - 1)];
+        using var rows = session.Read(Sql.TakenCodes, values);
+        var taken = new List<string>();
+        while (rows.Read()) taken.Add(rows.GetString(0));
+        return taken;
     }
 
     private sealed record Referrer(int MemberId, int PersonId, Member Member, Campaign Campaign, bool Reachable);
@@ -159,7 +169,7 @@ public sealed partial class FreshClaims(
             RETURNING "Id"
             """;
 
-        public const string CodeExists = """SELECT 1 FROM "Codes" WHERE "Value" = @p0""";
+        public const string TakenCodes = """SELECT "Value" FROM "Codes" WHERE "Value" IN (@p0, @p1, @p2, @p3, @p4, @p5)""";
 
         public const string InsertMember = """
             INSERT INTO "Members" ("CampaignId", "PersonId", "Role", "JoinedAt", "Reference") VALUES (@p0, @p1, 0, @p2, @p3) RETURNING "Id"

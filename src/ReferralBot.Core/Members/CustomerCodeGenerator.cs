@@ -10,7 +10,8 @@ namespace ReferralBot.Core.Members;
 public sealed class CustomerCodeGenerator(ReferralBotDbContext db)
 {
     private const string Digits = "23456789";
-    private const int TriesPerLength = 6;
+    /// <summary>How many candidates of each length are checked at once, at most.</summary>
+    public const int TriesPerLength = 6;
 
     public Task<string> GenerateAsync(string displayName, CancellationToken cancellationToken) =>
         GenerateAsync(displayName, async candidates =>

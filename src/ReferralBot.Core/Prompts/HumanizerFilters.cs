@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Fluid;
 using Fluid.Values;
@@ -12,10 +13,13 @@ internal static class HumanizerFilters
     {
         // {{ 3 | quantity: "click" }} → "3 clicks"; {{ 1 | quantity: "sign-up" }} → "1 sign-up"; {{ 100000 | quantity: "member" }} → "100,000 members"
         options.Filters.AddFilter("quantity", (input, args, context) =>
-            new StringValue(args.At(0).ToStringValue().ToQuantity((int)input.ToNumberValue(), "N0", context.CultureInfo)));
+        {
+            var quantity = (int)input.ToNumberValue();
+            return new StringValue($"{quantity.ToString("N0", context.CultureInfo)} {Form(args.At(0).ToStringValue(), quantity)}");
+        });
         // {{ "click" | plural: 3 }} → "clicks"
         options.Filters.AddFilter("plural", (input, args, _) =>
-            new StringValue(input.ToStringValue().ToQuantity((int)args.At(0).ToNumberValue(), ShowQuantityAs.None)));
+            new StringValue(Form(input.ToStringValue(), (int)args.At(0).ToNumberValue())));
         // {{ 14 | ordinal }} → "14th"
         options.Filters.AddFilter("ordinal", (input, _, context) =>
             new StringValue(((int)input.ToNumberValue()).Ordinalize(context.CultureInfo)));
@@ -37,5 +41,20 @@ internal static class HumanizerFilters
         if (when is null) return new StringValue("");
         var now = context.Now().UtcDateTime;
         return new StringValue(when.Value.Humanize(utcDate: true, dateToCompareAgainst: now, culture: context.CultureInfo ?? CultureInfo.InvariantCulture));
+    }
+
+    // What ToQuantity does with the word, remembered: Humanizer's inflector runs its rules and a culture-aware lookup
+    // on every call, and a claim's messages ask for the same few words thousands of times. The words are the
+    // templates' own, so the memory is small; it is capped all the same.
+    private static readonly ConcurrentDictionary<(string Word, bool One), string> Forms = new();
+    private const int MaxForms = 1024;
+
+    private static string Form(string word, int quantity)
+    {
+        var key = (word, quantity == 1);
+        if (Forms.TryGetValue(key, out var form)) return form;
+        form = key.Item2 ? word.Singularize(inputIsKnownToBePlural: false) : word.Pluralize(inputIsKnownToBeSingular: false);
+        if (Forms.Count < MaxForms) Forms.TryAdd(key, form);
+        return form;
     }
 }
