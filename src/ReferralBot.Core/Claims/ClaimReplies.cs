@@ -10,7 +10,7 @@ public sealed class ClaimReplies(PromptRenderer prompts, CodeCardBuilder cards)
 {
     public async Task<IReadOnlyList<Reply>> ForAsync(ClaimOutcome outcome, string locale) => outcome switch
     {
-        ClaimOutcome.Claimed c => await cards.BuildAsync(c.Member, locale, PromptName.ClaimSucceeded, new
+        ClaimOutcome.Claimed c => await cards.BuildAsync(c.Member, cards.Referral(c.Member, c.Code, c.Referrer.Voice, c.Referrer.Person.DisplayName), locale, PromptName.ClaimSucceeded, new
         {
             ReferrerName = c.Referrer.Person.DisplayName,
             ReferrerCode = c.Referrer.PrimaryCode,
@@ -19,7 +19,7 @@ public sealed class ClaimReplies(PromptRenderer prompts, CodeCardBuilder cards)
             JoinedNow = c.JoinedNow,
             c.Member.Campaign.Offer,
             c.Member.Campaign.Discount,
-        }, cards.Referral(c.Member, c.Code, c.Referrer.Voice, c.Referrer.Person.DisplayName)),
+        }),
         ClaimOutcome.InvalidCode i => [await prompts.TextAsync(PromptName.ClaimInvalidCode, new { i.Input }, locale)],
         ClaimOutcome.UnknownCode u => [await prompts.TextAsync(PromptName.ClaimUnknownCode, new { u.Code, u.Suggestion }, locale)],
         ClaimOutcome.OwnCode o => [await prompts.TextAsync(PromptName.ClaimOwnCode, cards.Model(o.Member), locale)],

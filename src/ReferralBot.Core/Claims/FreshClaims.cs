@@ -23,6 +23,7 @@ namespace ReferralBot.Core.Claims;
 /// </summary>
 public sealed partial class FreshClaims(
     GroupCommitWriter writes,
+    CodeLengthHints codeLengths,
     PromptRenderer prompts,
     OutboxSignal outboxSignal,
     TimeProvider time,
@@ -75,7 +76,7 @@ public sealed partial class FreshClaims(
         else
             personId = Convert.ToInt32(session.Scalar(Sql.InsertPerson, message.Channel, message.UserId, sender.DisplayName, sender.Username, sender.Locale, sender.PrivateChatId, now), System.Globalization.CultureInfo.InvariantCulture);
 
-        var newCode = await CustomerCodeGenerator.GenerateAsync(sender.DisplayName, candidates => Task.FromResult(Taken(session, candidates)));
+        var newCode = await CustomerCodeGenerator.GenerateAsync(sender.DisplayName, codeLengths, candidates => Task.FromResult(Taken(session, candidates)));
         var reference = MemberReference.New();
         var memberId = session.Scalar(Sql.InsertMember, referrer.CampaignId, personId, now, reference);
         session.Execute(Sql.InsertCode, newCode, memberId, now);

@@ -14,6 +14,7 @@ public sealed class StartCommand(
     MemberDirectory members,
     MembershipResolver memberships,
     CodeCardBuilder cards,
+    ReferralLookup referrals,
     PromptRenderer prompts) : IChatCommand
 {
     public string Name => "start";
@@ -33,7 +34,7 @@ public sealed class StartCommand(
         if (member is null) return [await prompts.TextAsync(PromptName.NoCampaign, null, context.Locale)];
 
         var intro = returning ? PromptName.WelcomeBack : PromptName.Welcome;
-        return await cards.BuildAsync(member, context.Locale, intro, new
+        return await cards.BuildAsync(member, await referrals.ForAsync(member), context.Locale, intro, new
         {
             DisplayName = context.Person.DisplayName,
             Campaign = member.Campaign.Name,

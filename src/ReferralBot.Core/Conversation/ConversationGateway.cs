@@ -12,17 +12,15 @@ namespace ReferralBot.Core.Conversation;
 /// and answered with an apology instead of silence. A deep link opened by someone new to its campaign is claimed on
 /// the fast path (<see cref="FreshClaims"/>); everything else goes through the <see cref="ConversationEngine"/>.
 /// </summary>
-public sealed partial class ConversationGateway(IServiceScopeFactory scopes, FreshClaims freshClaims, PromptRenderer prompts, ILogger<ConversationGateway> logger)
+public sealed partial class ConversationGateway(
+    IServiceScopeFactory scopes, FreshClaims freshClaims, ClaimReplies claimReplies, PromptRenderer prompts, ILogger<ConversationGateway> logger)
 {
     public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         try
         {
             if (FreshClaims.TryMatch(message, out var code) && await freshClaims.TryClaimAsync(message, code, cancellationToken) is { } claimed)
-            {
-                await using var replyScope = scopes.CreateAsyncScope();
-                return await replyScope.ServiceProvider.GetRequiredService<ClaimReplies>().ForAsync(claimed, message.Locale);
-            }
+                return await claimReplies.ForAsync(claimed, message.Locale);
 
             await using var scope = scopes.CreateAsyncScope();
             // One connection for the whole message: EF otherwise opens and closes one around each of its queries.

@@ -1,19 +1,18 @@
-using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Prompts;
-using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Members;
 
-/// <summary>A member's code, links and QR, with the one-tap share button: what /code, a welcome and a nudge show.</summary>
-public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks deepLinks, PromptRenderer prompts, ReferralBotDbContext db)
+/// <summary>
+/// A member's code, links and QR, with the one-tap share button: what /code, a welcome and a nudge show. It renders
+/// only; who referred the member comes from the caller (<see cref="ReferralLookup"/>, or the claim just made).
+/// </summary>
+public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks deepLinks, PromptRenderer prompts)
 {
-    /// <param name="referral">Who referred the member, when the caller already knows (a claim just made); else looked up.</param>
     public async Task<IReadOnlyList<Reply>> BuildAsync(
-        Member member, string locale, string? introPrompt = null, object? introModel = null, ReferralContext? referral = null)
+        Member member, ReferralContext referral, string locale, string? introPrompt = null, object? introModel = null)
     {
-        referral ??= await ReferralAsync(member);
         var model = Model(member, referral);
         var buttons = await ButtonsAsync(member, referral, locale);
         var card = await prompts.RenderAsync(PromptName.CodeCard, model, locale);
@@ -30,18 +29,10 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks dee
     }
 
     /// <summary>
-    /// Who referred the member, with the shop link through their code (carrying the member's reference, so what the
-    /// member buys is credited to them) and the voice the member's share text takes: their own, else their referrer's.
+    /// The member's <see cref="ReferralContext"/> when their referrer, and the code they claimed, are known: the shop
+    /// link through that code (carrying the member's reference, so what the member buys is credited to them) and the
+    /// voice the member's share text takes: their own, else their referrer's.
     /// </summary>
-    public async Task<ReferralContext> ReferralAsync(Member member)
-    {
-        var referrer = await db.Claims.Where(c => c.ReferredMemberId == member.Id)
-            .Join(db.Members, c => c.ReferrerMemberId, m => m.Id, (c, m) => new { c.Code, m.Voice, m.Person.DisplayName })
-            .SingleOrDefaultAsync();
-        return referrer is null ? new ReferralContext(null, member.Voice, null) : Referral(member, referrer.Code, referrer.Voice, referrer.DisplayName);
-    }
-
-    /// <summary>The member's <see cref="ReferralContext"/> when their referrer, and the code they claimed, are known.</summary>
     public ReferralContext Referral(Member member, string claimedCode, string? referrerVoice, string referrerName) =>
         new(links.ShopLink(claimedCode, member.Reference), member.Voice ?? referrerVoice, referrerName);
 

@@ -4,7 +4,7 @@ using ReferralBot.Core.Conversation;
 namespace ReferralBot.Core.Members;
 
 /// <summary><c>/code [campaign]</c>: your code, web link, deep link, QR and a share button.</summary>
-public sealed class CodeCommand(MembershipResolver memberships, CodeCardBuilder cards) : IChatCommand
+public sealed class CodeCommand(MembershipResolver memberships, CodeCardBuilder cards, ReferralLookup referrals) : IChatCommand
 {
     public string Name => "code";
 
@@ -13,6 +13,6 @@ public sealed class CodeCommand(MembershipResolver memberships, CodeCardBuilder 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var (member, refusal) = await memberships.ResolveForAsync(context, cancellationToken);
-        return member is null ? [refusal!] : await cards.BuildAsync(member, context.Locale);
+        return member is null ? [refusal!] : await cards.BuildAsync(member, await referrals.ForAsync(member), context.Locale);
     }
 }

@@ -10,7 +10,7 @@ using ReferralBot.Core.Storage;
 namespace ReferralBot.Core.Nudges;
 
 /// <summary>Renders a nudge from its prompt when it goes out, so the figures in it are those of that moment.</summary>
-public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompts, CodeCardBuilder cards, TierStanding standing)
+public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompts, CodeCardBuilder cards, ReferralLookup referrals, TierStanding standing)
 {
     public async Task<IReadOnlyList<Reply>> RenderAsync(Nudge nudge, Member member, CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompt
     // Thank-you and share-again: the buyer's own code and link, what sharing earns them, a Share button in the voice.
     private async Task<TextReply> InviteAsync(string prompt, Member member, string locale)
     {
-        var referral = await cards.ReferralAsync(member);
+        var referral = await referrals.ForAsync(member);
         var card = cards.Model(member, referral);
         var campaign = member.Campaign;
         var reward = member.Role == MemberRole.Influencer

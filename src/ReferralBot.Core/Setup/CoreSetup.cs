@@ -144,7 +144,8 @@ public static class CoreSetup
         services.AddScoped<CodeSuggester>();
         services.AddScoped<MemberDirectory>();
         services.AddScoped<MembershipResolver>();
-        services.AddScoped<CodeCardBuilder>();
+        services.AddSingleton<CodeCardBuilder>();
+        services.AddScoped<ReferralLookup>();
         services.AddScoped<IChatCommand, CodeCommand>();
         services.AddScoped<IChatCommand, QrCommand>();
         services.AddScoped<InfluencerEnrollment>();
@@ -156,7 +157,8 @@ public static class CoreSetup
     {
         services.AddScoped<ClaimService>();
         services.AddSingleton<FreshClaims>();
-        services.AddScoped<ClaimReplies>();
+        services.AddSingleton<CodeLengthHints>();
+        services.AddSingleton<ClaimReplies>();
         services.AddScoped<IChatCommand, StartCommand>();
         services.AddScoped<IChatCommand, ClaimCommand>();
         return services;
