@@ -10,7 +10,7 @@ OUT="$ROOT/bench/results.md"
 WORK=$(mktemp -d /tmp/referralbot-bench.XXXXXX)
 REQUESTS=${REQUESTS:-200000}
 CONCURRENCY=${CONCURRENCY:-64}
-CLAIM_USERS=${CLAIM_USERS:-10000}
+CLAIM_USERS=${CLAIM_USERS:-20000}
 OUTBOUND_CHATS=${OUTBOUND_CHATS:-20000}
 NUDGES=${NUDGES:-100000}
 NUDGES_DUE=${NUDGES_DUE:-1200}
@@ -105,7 +105,12 @@ DB="$WORK/claims.db"
 CLAIM_CODE=$(make_code "$DB")
 start_fake "$WORK/claims-fake.log" --limits --latency-ms 50-150
 start_host "$DB" "$WORK/claims.log" "${TELEGRAM_WEBHOOK[@]}"
-CLAIMS=$($BENCH claims --url "$SERVICE_URL/telegram/webhook" --secret $WEBHOOK_SECRET --code "$CLAIM_CODE" --users "$CLAIM_USERS" --concurrency 40 --warmup 2000)
+CLAIM_CPU_BEFORE=$(cpu_ticks "$HOST_PID")
+CLAIMS=$(/usr/bin/time -o "$WORK/claims-load.time" -f "%U %S" \
+  $BENCH claims --url "$SERVICE_URL/telegram/webhook" --secret $WEBHOOK_SECRET --code "$CLAIM_CODE" --users "$CLAIM_USERS" --concurrency 40 --warmup 2000)
+# CPU a claim (its two deliveries, the warm-up's claims included) of the service, and of the load generator beside it.
+CLAIM_CPU=$(cpu_per_request "$CLAIM_CPU_BEFORE" "$(cpu_ticks "$HOST_PID")" $(( CLAIM_USERS + 2000 )))
+LOAD_CPU=$(python3 -c "import sys; u, s = map(float, open(sys.argv[1]).read().split()[-2:]); print(f'{(u + s) / int(sys.argv[2]) * 1e6:.0f} µs')" "$WORK/claims-load.time" $(( CLAIM_USERS + 2000 )))
 CLAIMS_RSS=$(peak_rss_mb "$HOST_PID")
 stop_host
 stop_fake
@@ -225,10 +230,13 @@ connections (Telegram's default \`max_connections\`); SQLite file database; repl
 Stored: $CLAIMED claims for $CLAIMED_PEOPLE distinct people; $BENCH_PEOPLE Telegram people in all (the owner is
 on the terminal). Duplicates: $(( CLAIMED - CLAIMED_PEOPLE )). Goal: at least 3,000 claims/s.
 
+CPU a claim (its two deliveries): the service **$CLAIM_CPU**; the load generator on the same two cores $LOAD_CPU.
+A deep link opened by someone new is claimed on the fast path (\`FreshClaims\` on the group-commit writer); the rest of
+the message (HTTP, the Telegram update, the reply card) is the same as for any message.
+
 The conversation core alone (\`ReferralBot.DataGenerator --claims\`: 3,000 claims straight into the gateway, one after
-the other on one thread, no HTTP, no Telegram): **$(j "$CORE" claimsPerSecond) claims/s**, $(j "$CORE" msPerClaim) ms and
-$(j "$CORE" cpuMsPerClaim) ms of CPU per claim. The webhook at 40 connections does no better than the core alone on one
-thread: the claim's own work in the core and the database is what bounds it.
+the other on one thread, each its own commit, no HTTP, no Telegram): **$(j "$CORE" claimsPerSecond) claims/s**,
+$(j "$CORE" msPerClaim) ms and $(j "$CORE" cpuMsPerClaim) ms of CPU per claim.
 
 ## 3. Outbound: $OUTBOUND_CHATS chats through the fake Bot API at Telegram's limits
 
