@@ -126,20 +126,10 @@ public sealed class MigrationTests
         await using var chat = await ChatScript.StartAsync();
         await chat.SendAsync("jane", "/start");
 
-        var plan = await chat.DbAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                EXPLAIN QUERY PLAN SELECT m."Id", c."Value" FROM "Members" AS m LEFT JOIN "Codes" AS c ON m."Id" = c."MemberId"
-                WHERE m."PersonId" = 1 AND m."CampaignId" = 1
-                """;
-            await using var reader = await command.ExecuteReaderAsync();
-            var steps = new List<string>();
-            while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
-            return steps;
-        });
+        var plan = await PlanAsync(chat, """
+            SELECT m."Id", c."Value" FROM "Members" AS m LEFT JOIN "Codes" AS c ON m."Id" = c."MemberId"
+            WHERE m."PersonId" = 1 AND m."CampaignId" = 1
+            """);
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH c USING", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN c", StringComparison.Ordinal));
@@ -152,23 +142,26 @@ public sealed class MigrationTests
     {
         await using var chat = await ChatScript.StartAsync();
 
-        var plan = await chat.DbAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                EXPLAIN QUERY PLAN SELECT o."Id" FROM "Outbox" AS o
-                WHERE o."SentAt" IS NULL AND o."DroppedAt" IS NULL AND o."SendingAt" IS NULL AND o."DueAt" <= '2026-11-24 09:00:00'
-                  AND o."Channel" IN (SELECT value FROM json_each('["telegram"]'))
-                ORDER BY o."DueAt", o."Id" LIMIT 200
-                """;
-            await using var reader = await command.ExecuteReaderAsync();
-            var steps = new List<string>();
-            while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
-            return steps;
-        });
+        var plan = await PlanAsync(chat, """
+            SELECT o."Id" FROM "Outbox" AS o
+            WHERE o."SentAt" IS NULL AND o."DroppedAt" IS NULL AND o."SendingAt" IS NULL AND o."DueAt" <= '2026-11-24 09:00:00'
+              AND o."Channel" IN (SELECT value FROM json_each('["telegram"]'))
+            ORDER BY o."DueAt", o."Id" LIMIT 200
+            """);
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH o USING INDEX IX_Outbox_Pending (Channel=? AND DueAt<?)", StringComparison.Ordinal));
     }
+
+    // The steps of SQLite's plan for a query (EXPLAIN QUERY PLAN's detail column).
+    private static Task<List<string>> PlanAsync(ChatScript chat, string sql) => chat.DbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var steps = new List<string>();
+        while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
+        return steps;
+    });
 }
