@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReferralBot.Channels.Telegram.Setup;
+using ReferralBot.Core.Concurrency;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 
@@ -22,7 +22,7 @@ internal sealed partial class TelegramSendQueue(
     ILogger<TelegramSendQueue> logger) : BackgroundService
 {
     private static readonly AsyncLocal<SendJob?> CurrentJob = new();
-    private readonly Channel<SendEvent> events = Channel.CreateUnbounded<SendEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Mailbox<SendEvent> events = new(Abandon);
     private readonly Dictionary<long, ChatLane> lanes = [];
     private readonly PriorityQueue<ChatLane, DateTimeOffset> ready = new();
     // Telegram counts messages in any one second, so the overall limit is a sliding window over the times requests
@@ -37,32 +37,40 @@ internal sealed partial class TelegramSendQueue(
     private int startedNotWired;
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
     private int inFlight;
-    private Task<bool>? pendingRead;
+    // The timer of the last wait, kept while it is not later than the next start: a burst of queued replies wakes
+    // the loop once per event, and a new timer for each cost more than the sends.
+    private Task? timer;
+    private DateTimeOffset timerDue;
 
     /// <summary>Queues a send; the task completes when it was delivered, refused for good, or given up.</summary>
     public Task<DeliveryResult> EnqueueAsync(long chatId, Func<CancellationToken, Task> send)
     {
         var job = new SendJob(chatId, send);
-        if (!events.Writer.TryWrite(new SendEvent.Queued(job))) job.Done.TrySetResult(DeliveryResult.Failed);
+        Tell(new SendEvent.Queued(job));
         return job.Done.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await using var stopping = stoppingToken.Register(events.Close);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                while (events.Reader.TryRead(out var e)) Apply(e);
+                events.Rearm();
+                while (events.TryTake(out var e)) Apply(e);
                 var wait = StartWhatMayStart(stoppingToken);
                 await WaitAsync(wait, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            events.Writer.TryComplete();
-            foreach (var job in lanes.Values.SelectMany(l => l.Jobs)) job.Done.TrySetResult(DeliveryResult.Failed);
         }
+
+        // Stopping: nothing more starts, and nothing queued, or ending late, is left waiting for an answer.
+        events.Close();
+        while (events.TryTake(out var e)) Abandon(e);
+        foreach (var job in lanes.Values.SelectMany(l => l.Jobs)) job.Done.TrySetResult(DeliveryResult.Failed);
     }
 
     /// <summary>Starts every send allowed now; returns how long until the next one may start (null: nothing waits).</summary>
@@ -93,7 +101,7 @@ internal sealed partial class TelegramSendQueue(
     /// <summary>Called by <see cref="TelegramWireClock"/> as a request leaves; counts it if it is one of our sends.</summary>
     internal void OnWire()
     {
-        if (CurrentJob.Value is { } job) events.Writer.TryWrite(new SendEvent.Wired(job, time.GetUtcNow()));
+        if (CurrentJob.Value is { } job) Tell(new SendEvent.Wired(job, time.GetUtcNow()));
     }
 
     private async Task RunAsync(SendJob job, CancellationToken stoppingToken)
@@ -103,33 +111,33 @@ internal sealed partial class TelegramSendQueue(
         try
         {
             await job.Send(stoppingToken);
-            events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Delivered));
+            Tell(new SendEvent.Finished(job, DeliveryResult.Delivered));
         }
         catch (Exception ex) when (SendFailure.IsRateLimit(ex, out var retryAfter))
         {
             LogRateLimited(logger, job.ChatId, retryAfter.TotalSeconds);
-            events.Writer.TryWrite(new SendEvent.Retry(job, retryAfter, Everyone: true));
+            Tell(new SendEvent.Retry(job, retryAfter, Everyone: true));
         }
         catch (Exception ex) when (SendFailure.IsUnreachable(ex))
         {
-            events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Unreachable));
+            Tell(new SendEvent.Finished(job, DeliveryResult.Unreachable));
             await MarkUnreachableAsync(job.ChatId, ex.Message);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested && SendFailure.IsTransient(ex) && job.Attempts < options.Value.MaxSendAttempts)
         {
             var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, job.Attempts - 1)));
             LogRetrying(logger, ex, job.ChatId, job.Attempts, backoff.TotalSeconds);
-            events.Writer.TryWrite(new SendEvent.Retry(job, backoff, Everyone: false));
+            Tell(new SendEvent.Retry(job, backoff, Everyone: false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: the send was cut short, which is no failure worth an error in the log.
-            events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Failed));
+            Tell(new SendEvent.Finished(job, DeliveryResult.Failed));
         }
         catch (Exception ex)
         {
             LogGaveUp(logger, ex, job.ChatId, job.Attempts);
-            events.Writer.TryWrite(new SendEvent.Finished(job, DeliveryResult.Failed));
+            Tell(new SendEvent.Finished(job, DeliveryResult.Failed));
         }
     }
 
@@ -233,27 +241,46 @@ internal sealed partial class TelegramSendQueue(
         return lane;
     }
 
-    // Waits for an event or the next start time. The read wait lives on across loops (cancelled only when stopping),
-    // so being woken by the timer throws nothing; the timer is rounded up to whole milliseconds, because timers
-    // fire on millisecond ticks and a shorter wait would only spin the loop until the start time comes.
+    // Waits for an event or the next start time. The timer is rounded up to whole milliseconds, because timers fire
+    // on millisecond ticks and a shorter wait would only spin the loop until the start time comes; a timer already
+    // running is kept unless it would fire too late (one that fires early only turns the loop once more).
     private async Task WaitAsync(TimeSpan? delay, CancellationToken stoppingToken)
     {
-        if (events.Reader.TryPeek(out _)) return;
-        pendingRead ??= events.Reader.WaitToReadAsync(stoppingToken).AsTask();
         if (delay is { } d)
         {
-            using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var wholeMilliseconds = TimeSpan.FromMilliseconds(Math.Ceiling(d.TotalMilliseconds));
-            await Task.WhenAny(pendingRead, Task.Delay(wholeMilliseconds, time, timer.Token));
-            await timer.CancelAsync();
+            var due = time.GetUtcNow() + wholeMilliseconds;
+            if (timer is null || timer.IsCompleted || timerDue > due) (timer, timerDue) = (Task.Delay(wholeMilliseconds, time, stoppingToken), due);
+            await Task.WhenAny(events.Posted, timer);
         }
         else
         {
-            await Task.WhenAny(pendingRead);
+            await events.Posted;
         }
 
-        if (pendingRead.IsCompleted) pendingRead = null;
         stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    private void Tell(SendEvent e)
+    {
+        if (!events.Post(e)) Abandon(e);
+    }
+
+    // An event after stopping: a queued send will not be made, and one that was running has ended either way.
+    private static void Abandon(SendEvent e)
+    {
+        switch (e)
+        {
+            case SendEvent.Queued(var job):
+                job.Done.TrySetResult(DeliveryResult.Failed);
+                break;
+            case SendEvent.Finished(var job, var result):
+                job.Done.TrySetResult(result);
+                break;
+            case SendEvent.Retry(var job, _, _):
+                job.Done.TrySetResult(DeliveryResult.Failed);
+                break;
+        }
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b, DateTimeOffset c) =>
