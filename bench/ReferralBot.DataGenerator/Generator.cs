@@ -123,7 +123,7 @@ public sealed class Generator : IAsyncDisposable
                 Channel = "telegram", ExternalId = (100_000_000 + i).ToString(CultureInfo.InvariantCulture), DisplayName = $"Member {i}",
                 PrivateChatId = (100_000_000 + i).ToString(CultureInfo.InvariantCulture), FirstSeenAt = start, LastSeenAt = start,
             };
-            var member = new Member { CampaignId = campaign.Id, Person = person, Role = influencer ? MemberRole.Influencer : MemberRole.Customer, JoinedAt = start.AddMinutes(i) };
+            var member = new Member { CampaignId = campaign.Id, Person = person, Role = influencer ? MemberRole.Influencer : MemberRole.Customer, JoinedAt = start.AddMinutes(i), Reference = MemberReference.New() };
             member.Codes.Add(new ReferralCode { Value = influencer ? $"INF{i:D4}" : $"CUST{i:D6}", IsPrimary = true, CreatedAt = member.JoinedAt });
             db.Add(member);
             members.Add(member);

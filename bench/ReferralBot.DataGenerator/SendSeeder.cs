@@ -120,7 +120,7 @@ public sealed class SendSeeder(IServiceProvider services)
         var members = new List<Member>();
         for (var i = 0; i < count; i++)
         {
-            var member = new Member { CampaignId = campaign.Id, Person = NewPerson(i, now), Role = MemberRole.Customer, JoinedAt = now };
+            var member = new Member { CampaignId = campaign.Id, Person = NewPerson(i, now), Role = MemberRole.Customer, JoinedAt = now, Reference = MemberReference.New() };
             member.Codes.Add(new ReferralCode { Value = $"BENCH{i:D6}", IsPrimary = true, CreatedAt = now });
             db.Add(member);
             members.Add(member);

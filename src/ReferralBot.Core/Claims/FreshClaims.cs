@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
@@ -41,10 +42,12 @@ public sealed partial class FreshClaims(
     /// <summary>The claim made, or null when this is not a fresh claim (nothing was written; take the general path).</summary>
     public async Task<ClaimOutcome.Claimed?> TryClaimAsync(InboundMessage message, string code, CancellationToken cancellationToken)
     {
+        // Everything that needs no row is worked out before the writer's turn: it runs one item at a time.
+        var claim = new Attempt(message, code, SenderDetails.From(message), MemberReference.New(), time.GetUtcNow().UtcDateTime);
         Written? written;
         try
         {
-            written = await writes.RunAsync(session => ClaimAsync(session, message, code, time.GetUtcNow().UtcDateTime), cancellationToken);
+            written = await writes.RunAsync(session => ClaimAsync(session, claim), cancellationToken);
         }
         catch (DbException ex)
         {
@@ -54,52 +57,60 @@ public sealed partial class FreshClaims(
 
         if (written is null) return null;
         if (written.Notified) outboxSignal.Notify();
-        var claimed = written.Outcome;
+        var claimed = Outcome(claim, written);
         LogJoined(logger, claimed.Member.Person.Address, claimed.Member.Campaign.Slug, claimed.Member.PrimaryCode);
         LogClaimed(logger, claimed.Member.Person.Address, code, claimed.Member.Campaign.Slug, ClaimVia.DeepLink);
         return claimed;
     }
 
-    private sealed record Written(ClaimOutcome.Claimed Outcome, bool Notified);
+    private sealed record Attempt(InboundMessage Message, string Code, SenderDetails Sender, string Reference, DateTime Now);
 
-    private async ValueTask<Written?> ClaimAsync(WriteSession session, InboundMessage message, string code, DateTime now)
+    private sealed record Written(Referrer Referrer, int PersonId, string NewCode, bool Notified);
+
+    private async ValueTask<Written?> ClaimAsync(WriteSession session, Attempt claim)
     {
+        var (message, code, sender, now) = (claim.Message, claim.Code, claim.Sender, claim.Now);
         if (ReadReferrer(session, code) is not { } found || !found.Campaign.AcceptsClaimsAt(now)) return null;
         var referrer = found.Member;
 
-        var personId = session.Scalar(Sql.FindPerson, message.Channel, message.UserId) is { } id ? Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        var personId = session.Scalar(Sql.FindPerson, message.Channel, message.UserId) is { } id ? Convert.ToInt32(id, CultureInfo.InvariantCulture) : (int?)null;
         if (personId is { } known && session.Scalar(Sql.FindMembership, referrer.CampaignId, known) is not null) return null;
 
-        var sender = SenderDetails.From(message);
         if (personId is { } existing)
             session.Execute(Sql.UpdatePerson, existing, sender.DisplayName, sender.Username, sender.Locale, now, sender.PrivateChatId);
         else
-            personId = Convert.ToInt32(session.Scalar(Sql.InsertPerson, message.Channel, message.UserId, sender.DisplayName, sender.Username, sender.Locale, sender.PrivateChatId, now), System.Globalization.CultureInfo.InvariantCulture);
+            personId = Convert.ToInt32(session.Scalar(Sql.InsertPerson, message.Channel, message.UserId, sender.DisplayName, sender.Username, sender.Locale, sender.PrivateChatId, now), CultureInfo.InvariantCulture);
 
         var newCode = await CustomerCodeGenerator.GenerateAsync(sender.DisplayName, codeLengths, candidates => Task.FromResult(Taken(session, candidates)));
-        var reference = MemberReference.New();
-        var memberId = session.Scalar(Sql.InsertMember, referrer.CampaignId, personId, now, reference);
+        var memberId = session.Scalar(Sql.InsertMember, referrer.CampaignId, personId, now, claim.Reference);
         session.Execute(Sql.InsertCode, newCode, memberId, now);
         session.Execute(Sql.InsertClaim, referrer.CampaignId, memberId, found.MemberId, code, now);
 
-        var signUps = Convert.ToInt32(session.Scalar(Sql.CountSignUp, found.MemberId), System.Globalization.CultureInfo.InvariantCulture);
-        var notified = false;
-        if (found.Reachable)
-        {
-            var notice = await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, signUps, referrer.Person.Locale);
-            session.Execute(Sql.InsertOutbox, ReferrerNotice.Key(referrer.CampaignId, personId.Value), found.PersonId,
-                referrer.Person.Channel, referrer.Person.PrivateChatId, Outbox.Serialize([notice]), now);
-            notified = true;
-        }
+        var signUps = Convert.ToInt32(session.Scalar(Sql.CountSignUp, found.MemberId), CultureInfo.InvariantCulture);
+        if (!found.Reachable) return new Written(found, personId.Value, newCode, Notified: false);
 
+        var notice = await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, signUps, referrer.Person.Locale);
+        session.Execute(Sql.InsertOutbox, ReferrerNotice.Key(referrer.CampaignId, personId.Value), found.PersonId,
+            referrer.Person.Channel, referrer.Person.PrivateChatId, Outbox.Serialize([notice]), now);
+        return new Written(found, personId.Value, newCode, Notified: true);
+    }
+
+    // Detached copies for the reply, made once the claim is committed.
+    private static ClaimOutcome.Claimed Outcome(Attempt claim, Written written)
+    {
+        var (message, sender, now, referrer) = (claim.Message, claim.Sender, claim.Now, written.Referrer.Member);
         var claimant = new Person
         {
             Channel = message.Channel, ExternalId = message.UserId, DisplayName = sender.DisplayName, Username = sender.Username,
             Locale = sender.Locale, PrivateChatId = sender.PrivateChatId, FirstSeenAt = now, LastSeenAt = now,
         };
-        var member = new Member { CampaignId = referrer.CampaignId, Campaign = found.Campaign, PersonId = personId.Value, Person = claimant, JoinedAt = now, Reference = reference };
-        member.Codes.Add(new ReferralCode { Value = newCode, IsPrimary = true, CreatedAt = now });
-        return new Written(new ClaimOutcome.Claimed(member, referrer, code, JoinedNow: true), notified);
+        var member = new Member
+        {
+            CampaignId = referrer.CampaignId, Campaign = written.Referrer.Campaign, PersonId = written.PersonId, Person = claimant, JoinedAt = now,
+            Reference = claim.Reference,
+        };
+        member.Codes.Add(new ReferralCode { Value = written.NewCode, IsPrimary = true, CreatedAt = now });
+        return new ClaimOutcome.Claimed(member, referrer, claim.Code, JoinedNow: true);
     }
 
     // One statement for a round of candidates, padded to its fixed number of parameters with the last of them.
@@ -132,7 +143,10 @@ public sealed partial class FreshClaims(
         {
             Channel = row.GetString(4), ExternalId = row.GetString(5), DisplayName = row.GetString(6), PrivateChatId = Text(7), Locale = row.GetString(8),
         };
-        var member = new Member { CampaignId = row.GetInt32(1), Campaign = campaign, PersonId = row.GetInt32(2), Person = person, Voice = Text(3) };
+        var member = new Member
+        {
+            CampaignId = row.GetInt32(1), Campaign = campaign, PersonId = row.GetInt32(2), Person = person, Voice = Text(3), Reference = row.GetString(21),
+        };
         member.Codes.Add(new ReferralCode { Value = row.GetString(9), IsPrimary = true });
         return new Referrer(row.GetInt32(0), row.GetInt32(2), member, campaign, row.GetBoolean(20));
     }
@@ -144,7 +158,8 @@ public sealed partial class FreshClaims(
             SELECT m."Id", m."CampaignId", m."PersonId", m."Voice",
                    p."Channel", p."ExternalId", p."DisplayName", p."PrivateChatId", p."Locale", pc."Value",
                    c."Slug", c."Name", c."LandingUrl", c."Currency", c."State", c."StartsAt", c."EndsAt", c."Offer", c."Discount", c."TimeZone",
-                   p."PrivateChatId" IS NOT NULL AND p."UnreachableAt" IS NULL AND p."StoppedAt" IS NULL AND p."ErasedAt" IS NULL
+                   p."PrivateChatId" IS NOT NULL AND p."UnreachableAt" IS NULL AND p."StoppedAt" IS NULL AND p."ErasedAt" IS NULL,
+                   m."Reference"
             FROM "Codes" AS k
             INNER JOIN "Members" AS m ON m."Id" = k."MemberId"
             INNER JOIN "People" AS p ON p."Id" = m."PersonId"

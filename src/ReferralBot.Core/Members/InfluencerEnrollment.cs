@@ -23,7 +23,7 @@ public sealed class InfluencerEnrollment(ReferralBotDbContext db, AuditLog audit
 
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        member ??= db.Members.Add(new Member { CampaignId = campaign.Id, PersonId = person.Id, JoinedAt = now }).Entity;
+        member ??= db.Members.Add(new Member { CampaignId = campaign.Id, PersonId = person.Id, JoinedAt = now, Reference = MemberReference.New() }).Entity;
         var earlier = member.Codes.FirstOrDefault(c => c.IsPrimary && c.Value != code);
         if (earlier is not null)
         {

@@ -21,9 +21,10 @@ public sealed class Member
 
     /// <summary>
     /// Who this member is when they buy: carried by the shop links the bot gives them (<c>?b=</c>) and passed back
-    /// by the shop as the purchase's <c>reference</c>. Random, so it says nothing about them.
+    /// by the shop as the purchase's <c>reference</c>. Random, so it says nothing about them (<see cref="MemberReference.New"/>).
+    /// Set where a membership is made, not defaulted: every member EF reads would otherwise draw random bytes for nothing.
     /// </summary>
-    public string Reference { get; init; } = MemberReference.New();
+    public required string Reference { get; init; }
     public List<ReferralCode> Codes { get; init; } = [];
 
     /// <summary>

@@ -94,7 +94,7 @@ public sealed partial class MemberDirectory(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var code = await codes.GenerateAsync(person.DisplayName, cancellationToken);
-        var member = new Member { CampaignId = campaign.Id, PersonId = person.Id, JoinedAt = now };
+        var member = new Member { CampaignId = campaign.Id, PersonId = person.Id, JoinedAt = now, Reference = MemberReference.New() };
         member.Codes.Add(new ReferralCode { Value = code, IsPrimary = true, CreatedAt = now });
         db.Members.Add(member);
         return member;
