@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Text;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace ReferralBot.Bench;
@@ -8,7 +8,7 @@ namespace ReferralBot.Bench;
 /// <summary>
 /// <c>claims --url WEBHOOK --secret S --code CODE --users N --concurrency C</c>: N new people each send
 /// <c>/start CODE</c> through the Telegram webhook, every update delivered twice (as Telegram does on a retry), over C
-/// connections. Prints claims/s (first deliveries) and the latency percentiles as one JSON line.
+/// connections (<see cref="RawHttpConnection"/>). Prints claims/s (first deliveries) and the latency percentiles as one JSON line.
 /// </summary>
 internal static class ClaimLoad
 {
@@ -21,12 +21,13 @@ internal static class ClaimLoad
         var concurrency = Arguments.Number(args, "--concurrency", 40);
         var first = Arguments.Number(args, "--first-user", 500_000_000);
         var warmup = Arguments.Number(args, "--warmup", 2_000);
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseCookies = false };
-        using var client = new HttpClient(handler);
-        client.DefaultRequestHeaders.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        var connections = new ConcurrentQueue<RawHttpConnection>();
+        for (var i = 0; i < concurrency; i++) connections.Enqueue(await RawHttpConnection.OpenAsync(url));
+        var secretHeader = $"X-Telegram-Bot-Api-Secret-Token: {secret}";
         // The warm-up's people and updates come after the measured ones' numbers, so they never collide.
-        if (warmup > 0) await SendAsync(client, url, code, warmup, concurrency, first + users, users + 1);
-        var result = await SendAsync(client, url, code, users, concurrency, first, 1);
+        if (warmup > 0) await SendAsync(connections, url, secretHeader, code, warmup, concurrency, first + users, users + 1);
+        var result = await SendAsync(connections, url, secretHeader, code, users, concurrency, first, 1);
+        foreach (var connection in connections) connection.Dispose();
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             updates = users * 2,
@@ -41,13 +42,28 @@ internal static class ClaimLoad
         return result.Errors == 0 ? 0 : 1;
     }
 
-    // Each update goes out twice: once in the first half, again in the second (a redelivery).
-    private static Task<ClosedLoopResult> SendAsync(HttpClient client, Uri url, string code, int users, int concurrency, long firstUser, int firstUpdate) =>
+    // Each update goes out twice: once in the first half, again in the second (a redelivery). Each of the closed
+    // loop's workers takes a connection of its own for each request, so there are never more than it has workers.
+    private static Task<ClosedLoopResult> SendAsync(
+        ConcurrentQueue<RawHttpConnection> connections, Uri url, string secretHeader, string code, int users, int concurrency, long firstUser, int firstUpdate) =>
         ClosedLoop.RunAsync(users * 2, concurrency, async i =>
         {
-            var json = Update(firstUpdate + i % users, firstUser + i % users, code);
-            using var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
-            return response.StatusCode == HttpStatusCode.OK;
+            var request = RawHttpConnection.Post(url, "application/json", Update(firstUpdate + i % users, firstUser + i % users, code), secretHeader);
+            if (!connections.TryDequeue(out var connection)) throw new InvalidOperationException("More requests at once than connections.");
+            try
+            {
+                return await connection.SendAsync(request) == 200;
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or InvalidDataException)
+            {
+                connection.Dispose();
+                connection = await RawHttpConnection.OpenAsync(url);
+                return false;
+            }
+            finally
+            {
+                connections.Enqueue(connection);
+            }
         });
 
     // People have different names, as they do in a real campaign; codes are made from them (MAYA42).
