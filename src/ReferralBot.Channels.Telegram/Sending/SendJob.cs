@@ -18,6 +18,13 @@ internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
 
     public bool Wired { get; set; }
 
+    // Set by the first write of this attempt's request (any thread); a request is written in several.
+    private int onWire;
+
+    public bool TryMarkOnWire() => Interlocked.Exchange(ref onWire, 1) == 0;
+
+    public void NewAttempt() => Volatile.Write(ref onWire, 0);
+
     /// <summary>Groups and channels have negative ids and a stricter per-chat limit.</summary>
     public bool IsGroup => ChatId < 0;
 }

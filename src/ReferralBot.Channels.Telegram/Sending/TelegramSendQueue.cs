@@ -98,16 +98,24 @@ internal sealed partial class TelegramSendQueue(
         return null;
     }
 
-    /// <summary>Called by <see cref="TelegramWireClock"/> as a request leaves; counts it if it is one of our sends.</summary>
+    /// <summary>How many send attempts the wire clock has seen leave.</summary>
+    internal long SeenOnWire => Interlocked.Read(ref seenOnWire);
+
+    private long seenOnWire;
+
+    /// <summary>Called by <see cref="TelegramWireClock"/> as a request leaves; counts it (once) if it is one of our sends.</summary>
     internal void OnWire()
     {
-        if (CurrentJob.Value is { } job) Tell(new SendEvent.Wired(job, time.GetUtcNow()));
+        if (CurrentJob.Value is not { } job || !job.TryMarkOnWire()) return;
+        Interlocked.Increment(ref seenOnWire);
+        Tell(new SendEvent.Wired(job, time.GetUtcNow()));
     }
 
     private async Task RunAsync(SendJob job, CancellationToken stoppingToken)
     {
         CurrentJob.Value = job;
         job.Attempts++;
+        job.NewAttempt();
         try
         {
             await job.Send(stoppingToken);

@@ -1,20 +1,77 @@
 namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// The last handler before the Bot API: tells the send queue the moment a send's request leaves, so Telegram's
-/// "30 in any second" is counted on the times Telegram sees rather than the times sends were started.
+/// A Bot API connection's stream, as the HTTP handler writes to it: the first write of a send's request tells the send
+/// queue that it is on the wire, so Telegram's "30 in any second" is counted on the times Telegram sees.
 /// </summary>
 /// <remarks>
-/// Telegram.Bot's JSON bodies are serialised lazily, as the request is written. They are written into a buffer here
-/// first, so the stamp is not taken before that work: the first send of each kind spent tens of milliseconds warming
-/// its serialiser after the stamp, long enough for the next 30 to fit in Telegram's second and draw a 429.
+/// Counting it any earlier (as a message handler in front of the connection did) stamped a send before work that can
+/// take tens of milliseconds: Telegram.Bot writes its JSON lazily, as the request goes out, and a send that needs a new
+/// connection waits for it. In the benchmarks a send that reached the fake Bot API 26–30 ms after its stamp let the
+/// send 30 later fit in the same second, and drew a 429 that held every chat up for its retry_after.
+/// The write runs in the send's own flow, where the queue knows which job it is; other requests (getUpdates) count nothing.
 /// </remarks>
-internal sealed class TelegramWireClock(TelegramSendQueue queue) : DelegatingHandler
+internal sealed class TelegramWireClock(Stream inner, TelegramSendQueue queue) : Stream
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public override bool CanRead => inner.CanRead;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => inner.CanWrite;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
     {
-        if (request.Content is { } content) await content.LoadIntoBufferAsync(cancellationToken);
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+    public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(buffer, cancellationToken);
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
         queue.OnWire();
-        return await base.SendAsync(request, cancellationToken);
+        inner.Write(buffer, offset, count);
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        queue.OnWire();
+        inner.Write(buffer);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        queue.OnWire();
+        return inner.WriteAsync(buffer, offset, count, cancellationToken);
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        queue.OnWire();
+        return inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
     }
 }

@@ -20,7 +20,14 @@ public static class TelegramSetup
         // Request logs would print every URL, and the Bot API puts the token in the URL.
         services.AddHttpClient(TelegramOptions.ChannelName, c => c.Timeout = TimeSpan.FromSeconds(settings.PollingTimeoutSeconds + 30))
             .RemoveAllLoggers()
-            .AddHttpMessageHandler(sp => new TelegramWireClock(sp.GetRequiredService<TelegramSendQueue>()));
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var queue = sp.GetRequiredService<TelegramSendQueue>();
+                return new SocketsHttpHandler
+                {
+                    PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(new TelegramWireClock(context.PlaintextStream, queue)),
+                };
+            });
         // The client's own 429 retry sleeps on one request while other chats keep sending; the send queue,
         // which sees every chat, does the waiting instead.
         services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
