@@ -14,36 +14,48 @@ public static class LandingUrlBuilder
 
     public const string ReferenceKey = "rb_ref";
 
+    // Ours, in the order they are added; a landing URL's own parameter of the same name is dropped.
+    private static readonly string[] OurKeys = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "ref", ReferenceKey];
+
+    /// <remarks>Runs on every redirect, so it walks the URL once and builds the result in one buffer.</remarks>
     public static string Build(RedirectTarget target, string? source, string? buyerReference = null)
     {
-        var url = target.LandingUrl;
+        var url = target.LandingUrl.AsSpan();
         var hash = url.IndexOf('#');
-        var fragment = hash < 0 ? "" : url[hash..];
+        var fragment = hash < 0 ? [] : url[hash..];
         var withoutFragment = hash < 0 ? url : url[..hash];
         var question = withoutFragment.IndexOf('?');
         var path = question < 0 ? withoutFragment : withoutFragment[..question];
-        var query = question < 0 ? "" : withoutFragment[(question + 1)..];
+        var query = question < 0 ? [] : withoutFragment[(question + 1)..];
 
-        var ours = new (string Key, string Value)[]
+        var builder = new StringBuilder(url.Length + 160).Append(path).Append('?');
+        foreach (var range in query.Split('&'))
         {
-            ("utm_source", source ?? DefaultSource),
-            ("utm_medium", "referral"),
-            ("utm_campaign", target.CampaignSlug),
-            ("utm_content", target.Code),
-            ("ref", target.Code),
-            (ReferenceKey, MemberReference.IsWellFormed(buyerReference) ? buyerReference! : ""),
-        };
-        var kept = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Where(pair => !ours.Any(o => string.Equals(KeyOf(pair), o.Key, StringComparison.OrdinalIgnoreCase)));
+            var pair = query[range];
+            if (pair.IsEmpty || IsOurs(pair)) continue;
+            builder.Append(pair).Append('&');
+        }
 
-        var builder = new StringBuilder(path).Append('?');
-        builder.AppendJoin('&', kept.Concat(ours.Where(o => o.Value.Length > 0).Select(o => $"{o.Key}={Uri.EscapeDataString(o.Value)}")));
+        Append(builder, "utm_source", source ?? DefaultSource).Append('&');
+        Append(builder, "utm_medium", "referral").Append('&');
+        Append(builder, "utm_campaign", target.CampaignSlug).Append('&');
+        Append(builder, "utm_content", target.Code).Append('&');
+        Append(builder, "ref", target.Code);
+        if (MemberReference.IsWellFormed(buyerReference)) Append(builder.Append('&'), ReferenceKey, buyerReference!);
         return builder.Append(fragment).ToString();
     }
 
-    private static string KeyOf(string pair)
+    private static StringBuilder Append(StringBuilder builder, string key, string value) =>
+        builder.Append(key).Append('=').Append(Uri.EscapeDataString(value));
+
+    private static bool IsOurs(ReadOnlySpan<char> pair)
     {
         var equals = pair.IndexOf('=');
-        return Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+        var key = equals < 0 ? pair : pair[..equals];
+        // A key is compared as it reads once unescaped (utm%5Fsource is utm_source); most have nothing to unescape.
+        var unescaped = key.Contains('%') ? Uri.UnescapeDataString(key.ToString()).AsSpan() : key;
+        foreach (var ours in OurKeys)
+            if (unescaped.Equals(ours, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 }

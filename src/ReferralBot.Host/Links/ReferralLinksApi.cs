@@ -10,7 +10,11 @@ public static class ReferralLinksApi
 {
     public static IEndpointRouteBuilder MapReferralLinksApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head], RedirectAsync);
+        // Singletons, taken once: a service resolved as a handler parameter opens a DI scope for every redirect.
+        var redirects = app.ServiceProvider.GetRequiredService<ReferralRedirects>();
+        var prompts = app.ServiceProvider.GetRequiredService<PromptRenderer>();
+        app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head],
+            (string code, string? s, string? b, HttpContext http, CancellationToken cancellationToken) => RedirectAsync(code, s, b, http, redirects, prompts, cancellationToken));
         app.MapGet("/qr/{code}.png", QrAsync);
         return app;
     }

@@ -33,6 +33,14 @@ public sealed class LandingUrlBuilderTests
     }
 
     [Fact]
+    public void Our_keys_are_recognised_escaped_and_in_any_case_and_empty_pairs_are_dropped()
+    {
+        var url = LandingUrlBuilder.Build(To("https://shop.example.sg/?utm%5Fsource=old&&REF=OLD&rb_ref=zzz&keep=a%26b"), "qr");
+
+        Assert.Equal("https://shop.example.sg/?keep=a%26b&utm_source=qr&utm_medium=referral&utm_campaign=glow-serum&utm_content=JANE20&ref=JANE20", url);
+    }
+
+    [Fact]
     public void A_buyers_reference_is_passed_on_as_rb_ref()
     {
         var url = LandingUrlBuilder.Build(To("https://shop.example.sg/serum#buy"), "tg", "k3x9m2p7qa");
