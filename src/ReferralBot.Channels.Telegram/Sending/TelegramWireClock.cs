@@ -2,7 +2,8 @@ namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
 /// A Bot API connection's stream, as the HTTP handler writes to it: the first write of a send's request tells the send
-/// queue that it is on the wire, so Telegram's "30 in any second" is counted on the times Telegram sees.
+/// queue that it is on the wire (once the bytes are written), so Telegram's "30 in any second" is counted on the
+/// times Telegram sees.
 /// </summary>
 /// <remarks>
 /// Counting it any earlier (as a message handler in front of the connection did) stamped a send before work that can
@@ -41,28 +42,27 @@ internal sealed class TelegramWireClock(Stream inner, TelegramSendQueue queue) :
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(buffer, cancellationToken);
 
+    // Stamped once the bytes are with the kernel, not before: a pause in between (a collection, a busy core) then
+    // makes the stamp late, which only spaces the next sends further, never closer.
     public override void Write(byte[] buffer, int offset, int count)
     {
-        queue.OnWire();
         inner.Write(buffer, offset, count);
+        queue.OnWire();
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        queue.OnWire();
         inner.Write(buffer);
+        queue.OnWire();
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        queue.OnWire();
-        return inner.WriteAsync(buffer, offset, count, cancellationToken);
-    }
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        await inner.WriteAsync(buffer, cancellationToken);
         queue.OnWire();
-        return inner.WriteAsync(buffer, cancellationToken);
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
