@@ -40,6 +40,12 @@ public sealed class DeliveryTests
 
         var queue = factory.Services.GetRequiredService<ReferralBot.Channels.Telegram.Sending.TelegramSendQueue>();
         Assert.Equal(3, telegram.Calls.Count(c => c.Method is "sendMessage" or "sendPhoto"));
+        // The clock stamps once the write has returned, which can be just after the fake Bot API has the request.
+        var clocked = Task.Run(async () =>
+        {
+            while (queue.SeenOnWire < 3) await Task.Delay(10);
+        });
+        await clocked.WaitAsync(Wait);
         Assert.Equal(3, queue.SeenOnWire);
     }
 
