@@ -23,7 +23,12 @@ internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
 
     public bool TryMarkOnWire() => Interlocked.Exchange(ref onWire, 1) == 0;
 
-    public void NewAttempt() => Volatile.Write(ref onWire, 0);
+    /// <summary>Counts an attempt about to start; its request has not been written yet.</summary>
+    public void BeginAttempt()
+    {
+        Attempts++;
+        Volatile.Write(ref onWire, 0);
+    }
 
     /// <summary>Groups and channels have negative ids and a stricter per-chat limit.</summary>
     public bool IsGroup => ChatId < 0;

@@ -114,8 +114,7 @@ internal sealed partial class TelegramSendQueue(
     private async Task RunAsync(SendJob job, CancellationToken stoppingToken)
     {
         CurrentJob.Value = job;
-        job.Attempts++;
-        job.NewAttempt();
+        job.BeginAttempt();
         try
         {
             await job.Send(stoppingToken);

@@ -34,7 +34,7 @@ public sealed class StartCommand(
         if (member is null) return [await prompts.TextAsync(PromptName.NoCampaign, null, context.Locale)];
 
         var intro = returning ? PromptName.WelcomeBack : PromptName.Welcome;
-        return await cards.BuildAsync(member, await referrals.ForAsync(member), context.Locale, intro, new
+        return await cards.BuildAsync(member, await referrals.ForAsync(member, cancellationToken), context.Locale, intro, new
         {
             DisplayName = context.Person.DisplayName,
             Campaign = member.Campaign.Name,

@@ -13,6 +13,6 @@ public sealed class CodeCommand(MembershipResolver memberships, CodeCardBuilder 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var (member, refusal) = await memberships.ResolveForAsync(context, cancellationToken);
-        return member is null ? [refusal!] : await cards.BuildAsync(member, await referrals.ForAsync(member), context.Locale);
+        return member is null ? [refusal!] : await cards.BuildAsync(member, await referrals.ForAsync(member, cancellationToken), context.Locale);
     }
 }

@@ -19,9 +19,9 @@ public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompt
         {
             NudgeKind.ReferrerPurchase => [await prompts.TextAsync(PromptName.NudgeReferrerPurchase, await StandingAsync(nudge, member, cancellationToken), locale)],
             NudgeKind.TierUp => [await prompts.TextAsync(PromptName.NudgeTierUp, await StandingAsync(nudge, member, cancellationToken), locale)],
-            NudgeKind.ThankYou => [await InviteAsync(PromptName.NudgeThankYou, member, locale)],
-            NudgeKind.Reminder => [await InviteAsync(PromptName.NudgeReminder, member, locale)],
-            _ => [await InviteAsync(PromptName.NudgeShareAgain, member, locale)],
+            NudgeKind.ThankYou => [await InviteAsync(PromptName.NudgeThankYou, member, locale, cancellationToken)],
+            NudgeKind.Reminder => [await InviteAsync(PromptName.NudgeReminder, member, locale, cancellationToken)],
+            _ => [await InviteAsync(PromptName.NudgeShareAgain, member, locale, cancellationToken)],
         };
     }
 
@@ -50,9 +50,9 @@ public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompt
     }
 
     // Thank-you and share-again: the buyer's own code and link, what sharing earns them, a Share button in the voice.
-    private async Task<TextReply> InviteAsync(string prompt, Member member, string locale)
+    private async Task<TextReply> InviteAsync(string prompt, Member member, string locale, CancellationToken cancellationToken)
     {
-        var referral = await referrals.ForAsync(member);
+        var referral = await referrals.ForAsync(member, cancellationToken);
         var card = cards.Model(member, referral);
         var campaign = member.Campaign;
         var reward = member.Role == MemberRole.Influencer
