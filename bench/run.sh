@@ -202,9 +202,7 @@ cat >"$OUT" <<MD
 
 Run by \`bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores ($CPU), $MEM, $(uname -sr), .NET $(dotnet --version),
 SQLite files on local disk. The load generators and the fake Telegram Bot API run on the same machine as the
-service, so they share its two cores. The service, the bare baseline and the load generators run with the server
-collector and tiered compilation off (the fake Bot API with the workstation collector). Peak RSS is the service's
-high-water mark (VmHWM) during that load.
+service, so they share its two cores. Peak RSS is the service's high-water mark (VmHWM) during that load.
 
 ## 1. Redirect: \`GET /r/{code}\` against a bare Kestrel 302
 
