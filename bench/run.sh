@@ -41,6 +41,35 @@ cpu_ticks() { awk '{ print $14, $15 }' "/proc/$1/stat"; }
 cpu_per_request() {
   python3 -c "import os,sys; t=os.sysconf('SC_CLK_TCK'); b=list(map(int,sys.argv[1].split())); a=list(map(int,sys.argv[2].split())); n=int(sys.argv[3]); u=(a[0]-b[0])/t/n*1e6; k=(a[1]-b[1])/t/n*1e6; print(f'{u+k:.1f} µs (user {u:.1f}, kernel {k:.1f})')" "$1" "$2" "$3"
 }
+# tiering_ticks PID: CPU ticks so far of the runtime's tiered-compilation thread, which re-compiles hot methods optimised.
+tiering_ticks() {
+  local total=0 task
+  for task in /proc/"$1"/task/*; do
+    [ "$(cat "$task/comm" 2>/dev/null)" = ".NET Tiered Com" ] || continue
+    total=$(( total + $(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }') ))
+  done
+  echo "$total"
+}
+# warm_up PID ROUND_COMMAND…: runs the command (one round of load; it gets the round's number last) until the JIT of
+# process PID has settled: two rounds in a row in which its tiered-compilation thread used under 2% of a core, at most
+# 50 rounds. For ~15 s of load after a start that thread re-compiles hot code, taking up to three quarters of a core.
+# Sets WARM_ROUNDS, WARM_SETTLED (yes/no) and WARM_FIRST (the first round's output).
+warm_up() {
+  local pid=$1; shift
+  local calm=0 ticks wall out tck
+  tck=$(getconf CLK_TCK)
+  WARM_ROUNDS=0; WARM_FIRST=""
+  while [ $calm -lt 2 ] && [ $WARM_ROUNDS -lt 50 ]; do
+    ticks=$(tiering_ticks "$pid"); wall=$(date +%s%N)
+    out=$("$@" "$WARM_ROUNDS")
+    [ $WARM_ROUNDS -eq 0 ] && WARM_FIRST=$out
+    ticks=$(( $(tiering_ticks "$pid") - ticks )); wall=$(( $(date +%s%N) - wall ))
+    # per mille of one core: ticks / tck seconds over wall nanoseconds
+    if [ $(( ticks * 1000000000 / tck * 1000 / wall )) -lt 20 ]; then calm=$(( calm + 1 )); else calm=0; fi
+    WARM_ROUNDS=$(( WARM_ROUNDS + 1 ))
+  done
+  WARM_SETTLED=$([ $calm -ge 2 ] && echo yes || echo no)
+}
 
 # start_host DB LOG [VAR=value…]: the service on $SERVICE_URL with that database; sets HOST_PID.
 start_host() {
@@ -77,7 +106,9 @@ CODE=$(make_code "$DB")
 [ -n "$CODE" ] || { echo "could not make a code" >&2; exit 1; }
 CLICKS_BEFORE=$(count "$DB" "SELECT COUNT(*) FROM Clicks;")
 start_host "$DB" "$WORK/redirect.log"
-$BENCH load --url "$SERVICE_URL/r/$CODE?s=ig" --requests 20000 --concurrency "$CONCURRENCY" >/dev/null   # warm-up
+redirect_round() { $BENCH load --url "$1/r/$CODE?s=ig" --requests 20000 --concurrency "$CONCURRENCY"; }
+warm_up "$HOST_PID" redirect_round "$SERVICE_URL"
+SERVICE_WARM="$WARM_ROUNDS rounds of 20,000 (the first at $(field "$WARM_FIRST" rps)/s)$([ $WARM_SETTLED = yes ] || echo ', not settled')"
 CPU_BEFORE=$(cpu_ticks "$HOST_PID")
 SERVICE=$($BENCH load --url "$SERVICE_URL/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
 SERVICE_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks "$HOST_PID")" "$REQUESTS")
@@ -85,13 +116,14 @@ SERVICE_RSS=$(peak_rss_mb "$HOST_PID")
 stop_host
 CLICKS=$(( $(count "$DB" "SELECT COUNT(*) FROM Clicks;") - CLICKS_BEFORE ))
 TALLY=$(count "$DB" "SELECT COALESCE(SUM(Clicks), 0) FROM ClickTallies;")
-SENT=$(( REQUESTS + 20000 ))
+SENT=$(( REQUESTS + WARM_ROUNDS * 20000 ))
 
 echo "1/5 redirect: bare Kestrel…" >&2
 $BENCH bare --urls http://127.0.0.1:5102 >"$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 wait_healthy http://127.0.0.1:5102
-$BENCH load --url "http://127.0.0.1:5102/r/$CODE?s=ig" --requests 20000 --concurrency "$CONCURRENCY" >/dev/null
+warm_up "$BARE_PID" redirect_round http://127.0.0.1:5102
+BARE_WARM="$WARM_ROUNDS rounds (the first at $(field "$WARM_FIRST" rps)/s)$([ $WARM_SETTLED = yes ] || echo ', not settled')"
 CPU_BEFORE=$(cpu_ticks "$BARE_PID")
 BARE=$($BENCH load --url "http://127.0.0.1:5102/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
 BARE_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks "$BARE_PID")" "$REQUESTS")
@@ -105,12 +137,20 @@ DB="$WORK/claims.db"
 CLAIM_CODE=$(make_code "$DB")
 start_fake "$WORK/claims-fake.log" --limits --latency-ms 50-150
 start_host "$DB" "$WORK/claims.log" "${TELEGRAM_WEBHOOK[@]}"
+# Warm-up rounds of 2,000 people each, numbered apart from the measured ones (and from each other's updates).
+claims_round() {
+  $BENCH claims --url "$SERVICE_URL/telegram/webhook" --secret $WEBHOOK_SECRET --code "$CLAIM_CODE" --users 2000 --concurrency 40 \
+    --warmup 0 --first-user $(( 400000000 + $1 * 2000 )) --first-update $(( 10000000 + $1 * 2000 ))
+}
+warm_up "$HOST_PID" claims_round
+CLAIMS_WARM=$(( WARM_ROUNDS * 2000 ))
+CLAIMS_WARM_TEXT="$WARM_ROUNDS rounds of 2,000 people ($CLAIMS_WARM claims; the first 2,000 after the start went at $(field "$WARM_FIRST" claimsPerSecond)/s)$([ $WARM_SETTLED = yes ] || echo ', not settled')"
 CLAIM_CPU_BEFORE=$(cpu_ticks "$HOST_PID")
 CLAIMS=$(/usr/bin/time -o "$WORK/claims-load.time" -f "%U %S" \
-  $BENCH claims --url "$SERVICE_URL/telegram/webhook" --secret $WEBHOOK_SECRET --code "$CLAIM_CODE" --users "$CLAIM_USERS" --concurrency 40 --warmup 2000)
-# CPU a claim (its two deliveries, the warm-up's claims included) of the service, and of the load generator beside it.
-CLAIM_CPU=$(cpu_per_request "$CLAIM_CPU_BEFORE" "$(cpu_ticks "$HOST_PID")" $(( CLAIM_USERS + 2000 )))
-LOAD_CPU=$(python3 -c "import sys; u, s = map(float, open(sys.argv[1]).read().split()[-2:]); print(f'{(u + s) / int(sys.argv[2]) * 1e6:.0f} µs')" "$WORK/claims-load.time" $(( CLAIM_USERS + 2000 )))
+  $BENCH claims --url "$SERVICE_URL/telegram/webhook" --secret $WEBHOOK_SECRET --code "$CLAIM_CODE" --users "$CLAIM_USERS" --concurrency 40 --warmup 0)
+# CPU a claim (its two deliveries) of the service, and of the load generator beside it, over the measured claims.
+CLAIM_CPU=$(cpu_per_request "$CLAIM_CPU_BEFORE" "$(cpu_ticks "$HOST_PID")" "$CLAIM_USERS")
+LOAD_CPU=$(python3 -c "import sys; u, s = map(float, open(sys.argv[1]).read().split()[-2:]); print(f'{(u + s) / int(sys.argv[2]) * 1e6:.0f} µs')" "$WORK/claims-load.time" "$CLAIM_USERS")
 CLAIMS_RSS=$(peak_rss_mb "$HOST_PID")
 stop_host
 stop_fake
@@ -206,8 +246,9 @@ service, so they share its two cores. Peak RSS is the service's high-water mark 
 
 ## 1. Redirect: \`GET /r/{code}\` against a bare Kestrel 302
 
-$REQUESTS requests over $CONCURRENCY keep-alive connections, after 20,000 to warm up; the same generator and settings
-for both.
+$REQUESTS requests over $CONCURRENCY keep-alive connections; the same generator and settings for both. Each first warms
+up in rounds of 20,000 requests until its JIT has settled (two rounds in a row with the runtime's tiered-compilation
+thread under 2% of a core): the service $SERVICE_WARM, bare Kestrel $BARE_WARM.
 
 | | requests/s | p50 ms | p99 ms | errors | CPU a request | peak RSS MB |
 |---|---|---|---|---|---|---|
@@ -220,8 +261,10 @@ Clicks stored after a clean stop: **$CLICKS** for **$SENT** requests sent; the c
 
 ## 2. Claims: \`/start CODE\` through the Telegram webhook
 
-$CLAIM_USERS new people (after 2,000 to warm up) each send \`/start CODE\`, every update delivered twice, over 40
-connections (Telegram's default \`max_connections\`); SQLite file database; replies go to the fake Bot API.
+$CLAIM_USERS new people each send \`/start CODE\`, every update delivered twice, over 40 connections (Telegram's default
+\`max_connections\`); SQLite file database; replies go to the fake Bot API. First, a warm-up until the service's JIT
+has settled (as for the redirect): $CLAIMS_WARM_TEXT. For about 15 s of load after a start, .NET's tiered
+compilation re-compiles the hot code with up to three quarters of a core, so a burst right after a restart is slower.
 
 | claims/s | updates/s | p50 ms | p99 ms | HTTP errors | "database is locked" | errors logged | peak RSS MB |
 |---|---|---|---|---|---|---|---|

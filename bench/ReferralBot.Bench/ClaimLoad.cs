@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace ReferralBot.Bench;
 
 /// <summary>
-/// <c>claims --url WEBHOOK --secret S --code CODE --users N --concurrency C</c>: N new people each send
+/// <c>claims --url WEBHOOK --secret S --code CODE --users N --concurrency C [--warmup W] [--first-user U] [--first-update I]</c>:
+/// N new people (user ids from U, update ids from I; run after run, give each its own) each send
 /// <c>/start CODE</c> through the Telegram webhook, every update delivered twice (as Telegram does on a retry), over C
 /// connections (<see cref="RawHttpConnection"/>). Prints claims/s (first deliveries) and the latency percentiles as one JSON line.
 /// </summary>
@@ -20,13 +21,14 @@ internal static class ClaimLoad
         var users = Arguments.Number(args, "--users", 20_000);
         var concurrency = Arguments.Number(args, "--concurrency", 40);
         var first = Arguments.Number(args, "--first-user", 500_000_000);
+        var firstUpdate = Arguments.Number(args, "--first-update", 1);
         var warmup = Arguments.Number(args, "--warmup", 2_000);
         var connections = new ConcurrentQueue<RawHttpConnection>();
         for (var i = 0; i < concurrency; i++) connections.Enqueue(await RawHttpConnection.OpenAsync(url));
         var secretHeader = $"X-Telegram-Bot-Api-Secret-Token: {secret}";
         // The warm-up's people and updates come after the measured ones' numbers, so they never collide.
-        if (warmup > 0) await SendAsync(connections, url, secretHeader, code, warmup, concurrency, first + users, users + 1);
-        var result = await SendAsync(connections, url, secretHeader, code, users, concurrency, first, 1);
+        if (warmup > 0) await SendAsync(connections, url, secretHeader, code, warmup, concurrency, first + users, firstUpdate + users);
+        var result = await SendAsync(connections, url, secretHeader, code, users, concurrency, first, firstUpdate);
         foreach (var connection in connections) connection.Dispose();
         Console.WriteLine(JsonSerializer.Serialize(new
         {
