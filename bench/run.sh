@@ -83,12 +83,13 @@ stop_host() { kill -TERM "$HOST_PID"; wait "$HOST_PID" || true; }
 # start_fake LOG [options…]: the fake Bot API on $FAKE_URL; sets FAKE_PID.
 start_fake() {
   local log=$1; shift
-  # The fake clocks each request as its handler starts; a collection in between makes that clock late. In an outbound
-  # run its collections (every ~20 s while it still polled its call log; 3-42 ms pauses) lined up with the sends it
-  # clocked late, and one late by more than the service's 10 ms margin puts the send 30 after it in the same second: a
-  # limit 429 that Telegram, which does not share our process, would not count. So it runs the workstation collector
-  # with a 1 GiB first generation, which it does not fill in a run; it prints how often it collected (in results.md).
-  DOTNET_gcServer=0 DOTNET_GCgen0size=0x40000000 $BENCH fake-telegram --port 5103 "$@" >"$log" 2>&1 &
+  # The fake clocks each request as its handler starts; a collection in between makes that clock late, and a send
+  # clocked more than the service's 10 ms margin late puts the send 30 after it in the same second: a limit 429 that
+  # Telegram, which does not share our process, would not count. Its sends' late clocks lined up with its collections
+  # (3-42 ms while it still polled its call log). A 1 or 4 GiB first generation (DOTNET_GCgen0size) made them rare
+  # but ~100 ms each, and 4-5 limit 429s a run, so it keeps the workstation collector's defaults. It prints how often
+  # it collected, and results.md gives that.
+  DOTNET_gcServer=0 $BENCH fake-telegram --port 5103 "$@" >"$log" 2>&1 &
   FAKE_PID=$!
   for _ in $(seq 1 100); do grep -q "^http" "$log" 2>/dev/null && return 0; sleep 0.1; done
   echo "the fake Bot API did not start" >&2; return 1
