@@ -64,12 +64,14 @@ warm_up() {
     out=$("$@" "$WARM_ROUNDS")
     [ $WARM_ROUNDS -eq 0 ] && WARM_FIRST=$out
     ticks=$(( $(tiering_ticks "$pid") - ticks )); wall=$(( $(date +%s%N) - wall ))
-    # per mille of one core: ticks / tck seconds over wall nanoseconds
-    if [ $(( ticks * 1000000000 / tck * 1000 / wall )) -lt 20 ]; then calm=$(( calm + 1 )); else calm=0; fi
+    # per mille of one core: ticks / tck seconds over wall nanoseconds (a thread that ended and came back is not calm)
+    if [ $ticks -ge 0 ] && [ $(( ticks * 1000000000 / tck * 1000 / wall )) -lt 20 ]; then calm=$(( calm + 1 )); else calm=0; fi
     WARM_ROUNDS=$(( WARM_ROUNDS + 1 ))
   done
   WARM_SETTLED=$([ $calm -ge 2 ] && echo yes || echo no)
 }
+# warm_summary RATE_FIELD: "(the first at R/s)" from the last warm_up's first round, and whether it settled.
+warm_summary() { echo "(the first at $(field "$WARM_FIRST" "$1")/s)$([ "$WARM_SETTLED" = yes ] || echo ', not settled')"; }
 
 # start_host DB LOG [VAR=value…]: the service on $SERVICE_URL with that database; sets HOST_PID.
 start_host() {
@@ -115,7 +117,7 @@ CLICKS_BEFORE=$(count "$DB" "SELECT COUNT(*) FROM Clicks;")
 start_host "$DB" "$WORK/redirect.log"
 redirect_round() { $BENCH load --url "$1/r/$CODE?s=ig" --requests 20000 --concurrency "$CONCURRENCY"; }
 warm_up "$HOST_PID" redirect_round "$SERVICE_URL"
-SERVICE_WARM="$WARM_ROUNDS rounds of 20,000 (the first at $(field "$WARM_FIRST" rps)/s)$([ $WARM_SETTLED = yes ] || echo ', not settled')"
+SERVICE_WARM="$WARM_ROUNDS rounds of 20,000 $(warm_summary rps)"
 CPU_BEFORE=$(cpu_ticks "$HOST_PID")
 SERVICE=$($BENCH load --url "$SERVICE_URL/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
 SERVICE_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks "$HOST_PID")" "$REQUESTS")
@@ -130,7 +132,7 @@ $BENCH bare --urls http://127.0.0.1:5102 >"$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 wait_healthy http://127.0.0.1:5102
 warm_up "$BARE_PID" redirect_round http://127.0.0.1:5102
-BARE_WARM="$WARM_ROUNDS rounds (the first at $(field "$WARM_FIRST" rps)/s)$([ $WARM_SETTLED = yes ] || echo ', not settled')"
+BARE_WARM="$WARM_ROUNDS rounds $(warm_summary rps)"
 CPU_BEFORE=$(cpu_ticks "$BARE_PID")
 BARE=$($BENCH load --url "http://127.0.0.1:5102/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
 BARE_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks "$BARE_PID")" "$REQUESTS")
@@ -151,7 +153,7 @@ claims_round() {
 }
 warm_up "$HOST_PID" claims_round
 CLAIMS_WARM=$(( WARM_ROUNDS * 2000 ))
-CLAIMS_WARM_TEXT="$WARM_ROUNDS rounds of 2,000 people ($CLAIMS_WARM claims; the first 2,000 after the start went at $(field "$WARM_FIRST" claimsPerSecond)/s)$([ $WARM_SETTLED = yes ] || echo ', not settled')"
+CLAIMS_WARM_TEXT="$WARM_ROUNDS rounds of 2,000 people, $CLAIMS_WARM claims $(warm_summary claimsPerSecond); the first round is the first 2,000 after the start"
 CLAIM_CPU_BEFORE=$(cpu_ticks "$HOST_PID")
 CLAIMS=$(/usr/bin/time -o "$WORK/claims-load.time" -f "%U %S" \
   $BENCH claims --url "$SERVICE_URL/telegram/webhook" --secret $WEBHOOK_SECRET --code "$CLAIM_CODE" --users "$CLAIM_USERS" --concurrency 40 --warmup 0)

@@ -7,9 +7,9 @@ namespace ReferralBot.Bench;
 /// <summary>
 /// <c>fake-telegram --port N [--limits] [--latency-ms MIN-MAX] [--retry-after-at K --retry-after S] [--record FILE]</c>:
 /// the tests' fake Bot API, standing in for Telegram while the service is measured. With <c>--limits</c> it refuses
-/// (429) any send that breaks 30/s overall or 1/s per chat; <c>--retry-after-at</c> answers the send after the K-th
-/// accepted one with a 429 carrying <c>retry_after</c> S; <c>--record</c> writes every send (time, chat, status, text) as
-/// CSV when it stops.
+/// (429) any send that breaks 30/s overall or 1/s per chat; <c>--retry-after-at</c> answers the sendMessage after the
+/// K-th accepted one with a 429 carrying <c>retry_after</c> S; <c>--record</c> writes every send (arrival in ms and µs,
+/// method, chat, status, text) as CSV when it stops. Its last line says how often it collected garbage while running.
 /// </summary>
 internal static class FakeTelegramServer
 {
