@@ -29,11 +29,22 @@ internal sealed partial class TelegramSendQueue(
     // went on the wire (after the outbox's claim and the request's serialisation, which take a varying few
     // milliseconds): a start is allowed once the send MaxMessagesPerSecond back went out a second (and a margin)
     // ago, counting sends started but not yet on the wire as just sent. Spacing every start from the last one
-    // instead loses a little to each late timer and ends below the limit. Starts are still kept 90% of the even
-    // spacing apart, so a full window goes out evenly rather than as one burst.
+    // instead loses a little to each late timer and ends below the limit.
+    // Sends with no window to follow (the first ones, or after a pause) go out evenly spaced, a window's worth in a
+    // window, so the next windows repeat an even pattern; a send whose window opens after the last send's wire time
+    // keeps at least half that spacing from it. A fixed spacing of nine tenths (as before) made the pattern a row of
+    // tightly spaced sends, and whenever jitter pushed one it pushed every later one: 29.6 sends a second.
     private static readonly TimeSpan ArrivalMargin = TimeSpan.FromMilliseconds(10);
+    // A send is ready for the wire a varying few milliseconds after its due start (the loop's timer is up to 7 ms late,
+    // then come the outbox's claim and the request's serialisation): started as its window opens, it would reach the
+    // wire that much later, and every window would stretch by it (to 1,016 ms at the median: 29.5 sends a second).
+    // So each send has a wire time, it starts early by the longest such lead of the last window's sends (at most
+    // MaxLead), and the wire clock holds its request until that time.
+    private static readonly TimeSpan MaxLead = TimeSpan.FromMilliseconds(25);
     private readonly Queue<DateTimeOffset> wireTimes = new();
-    private DateTimeOffset lastStart = DateTimeOffset.MinValue;
+    private readonly Queue<TimeSpan> leads = new();
+    private readonly PreciseTimer wireTimer = new(time);
+    private DateTimeOffset lastWire = DateTimeOffset.MinValue; // when the last send started was expected on the wire
     private int startedNotWired;
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
     private int inFlight;
@@ -81,7 +92,7 @@ internal sealed partial class TelegramSendQueue(
         {
             var now = time.GetUtcNow();
             if (NextOverallStart(settings) is not { } overall) return null; // a send is on its way out; its Wired event wakes us
-            var startAt = Max(laneTime, overall, pausedUntil);
+            var startAt = Max(laneTime, overall.Start, pausedUntil);
             if (startAt > now) return startAt - now;
             if (inFlight >= settings.MaxConcurrentSends) return null;
 
@@ -89,7 +100,9 @@ internal sealed partial class TelegramSendQueue(
             lane.Scheduled = false;
             var job = lane.Jobs.Dequeue();
             lane.Busy = true;
-            (job.StartedAt, job.Wired, lastStart) = (now, false, now);
+            (job.StartedAt, job.DueAt, job.WireNotBefore, job.Wired) = (now, startAt, overall.Wire, false);
+            // Started after its wire time (the loop was idle, the chat or a retry_after held it), it leaves as soon as it can.
+            lastWire = now > overall.Wire ? now : overall.Wire;
             startedNotWired++;
             inFlight++;
             _ = RunAsync(job, stoppingToken);
@@ -98,23 +111,43 @@ internal sealed partial class TelegramSendQueue(
         return null;
     }
 
+    public override void Dispose()
+    {
+        wireTimer.Dispose();
+        base.Dispose();
+    }
+
     /// <summary>How many send attempts the wire clock has seen leave.</summary>
     internal long SeenOnWire => Interlocked.Read(ref seenOnWire);
 
     private long seenOnWire;
+
+    /// <summary>
+    /// Called by <see cref="TelegramWireClock"/> before a request's first write: one of our sends that is ready before
+    /// its window opens waits for it here.
+    /// </summary>
+    internal Task HoldForWireAsync(CancellationToken cancellationToken)
+    {
+        if (CurrentJob.Value is not { } job || job.IsOnWire) return Task.CompletedTask;
+        var now = time.GetUtcNow();
+        job.ReadyAt = now;
+        return wireTimer.DelayAsync(job.WireNotBefore - now, cancellationToken);
+    }
 
     /// <summary>Called by <see cref="TelegramWireClock"/> as a request leaves; counts it (once) if it is one of our sends.</summary>
     internal void OnWire()
     {
         if (CurrentJob.Value is not { } job || !job.TryMarkOnWire()) return;
         Interlocked.Increment(ref seenOnWire);
-        Tell(new SendEvent.Wired(job, time.GetUtcNow()));
+        var ready = job.ReadyAt == default ? time.GetUtcNow() : job.ReadyAt;
+        Tell(new SendEvent.Wired(job, time.GetUtcNow(), ready - job.DueAt));
     }
 
     private async Task RunAsync(SendJob job, CancellationToken stoppingToken)
     {
         CurrentJob.Value = job;
         job.BeginAttempt();
+        job.ReadyAt = default;
         try
         {
             await job.Send(stoppingToken);
@@ -167,8 +200,8 @@ internal sealed partial class TelegramSendQueue(
             case SendEvent.Queued(var job):
                 Schedule(Lane(job.ChatId), add: job);
                 break;
-            case SendEvent.Wired(var job, var at):
-                CountWired(job, at);
+            case SendEvent.Wired(var job, var at, var lead):
+                if (CountWired(job, at)) RememberLead(lead);
                 break;
             case SendEvent.Finished(var job, var result):
                 // A send that never passed the wire clock (a refused claim, or a test's send) counts from its start.
@@ -216,26 +249,45 @@ internal sealed partial class TelegramSendQueue(
         foreach (var queued in rest) lane.Jobs.Enqueue(queued);
     }
 
-    private void CountWired(SendJob job, DateTimeOffset at)
+    private bool CountWired(SendJob job, DateTimeOffset at)
     {
-        if (job.Wired) return;
+        if (job.Wired) return false;
         job.Wired = true;
         startedNotWired--;
         wireTimes.Enqueue(at);
         while (wireTimes.Count > Burst(options.Value)) wireTimes.Dequeue();
+        return true;
     }
 
-    /// <summary>The earliest the next send may start by the overall limit; null while sends on their way fill the window.</summary>
-    private DateTimeOffset? NextOverallStart(TelegramOptions settings)
+    private void RememberLead(TimeSpan lead)
     {
-        var spaced = lastStart == DateTimeOffset.MinValue ? lastStart : lastStart + TimeSpan.FromSeconds(0.9 / settings.MaxMessagesPerSecond);
+        leads.Enqueue(lead);
+        while (leads.Count > Burst(options.Value)) leads.Dequeue();
+    }
+
+    /// <summary>How long before its window opens the next send starts: the last window's longest lead, at most MaxLead.</summary>
+    private TimeSpan Lead()
+    {
+        var longest = TimeSpan.Zero;
+        foreach (var lead in leads) longest = lead > longest ? lead : longest;
+        return longest < MaxLead ? longest : MaxLead;
+    }
+
+    /// <summary>
+    /// When the next send may reach the wire by the overall limit, and when it starts (a lead before); null while
+    /// sends on their way fill the window.
+    /// </summary>
+    private (DateTimeOffset Start, DateTimeOffset Wire)? NextOverallStart(TelegramOptions settings)
+    {
         var burst = Burst(settings);
         var wiredInWindow = burst - startedNotWired; // the window's other places are taken by sends on their way
         if (wiredInWindow <= 0) return null;
-        if (wireTimes.Count < wiredInWindow) return spaced;
-        var reference = wireTimes.ElementAt(wireTimes.Count - wiredInWindow);
-        var windowed = reference + TimeSpan.FromSeconds(burst / settings.MaxMessagesPerSecond) + ArrivalMargin;
-        return windowed > spaced ? windowed : spaced;
+        var window = TimeSpan.FromSeconds(burst / settings.MaxMessagesPerSecond) + ArrivalMargin;
+        var even = window / burst;
+        var windowed = wireTimes.Count >= wiredInWindow ? wireTimes.ElementAt(wireTimes.Count - wiredInWindow) + window : DateTimeOffset.MinValue;
+        if (lastWire == DateTimeOffset.MinValue) return (windowed, windowed); // nothing sent yet
+        var wire = windowed > lastWire ? Max(windowed, lastWire + even / 2, DateTimeOffset.MinValue) : lastWire + even;
+        return (wire - Lead(), wire);
     }
 
     private static int Burst(TelegramOptions settings) => Math.Max(1, (int)Math.Floor(settings.MaxMessagesPerSecond));
