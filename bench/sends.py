@@ -15,8 +15,9 @@ MAX_LATENCY = 0.15  # the fake's latency is 50-150 ms
 
 
 def load(path):
+    # Arrival in seconds, from the µs column.
     with open(path, newline="") as f:
-        return [(int(r["at_unix_ms"]) / 1000.0, r["method"], int(r["chat_id"]), int(r["status"])) for r in csv.DictReader(f)]
+        return [(int(r["at_unix_us"]) / 1e6, r["method"], int(r["chat_id"]), int(r["status"])) for r in csv.DictReader(f)]
 
 
 def pct(values, p):
@@ -66,6 +67,10 @@ def outbound(calls, retry_after, retry_at):
             minutes.append(sum(1 for c in ok if t <= c[0] < t + 60) / 60.0)
         t += 60
     result["slowestMinutePerSecond"] = round(min(minutes), 2) if minutes else None
+    # How close the limit was: the time from each accepted send to the 30th after it (at 30/s, at least a second).
+    windows = sorted(ok[i + 30][0] - ok[i][0] for i in range(len(ok) - 30))
+    if windows:
+        result.update({"windowMinMs": round(windows[0] * 1000, 2), "windowP50Ms": round(pct(windows, 0.5) * 1000, 2)})
     return result
 
 
