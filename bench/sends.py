@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Reads the fake Bot API's record of sends (fake-telegram --record) and prints one JSON line.
 
-  sends.py RECORD outbound [RETRY_AFTER RETRY_AT]   rate, 429s, the pause after the retry_after injected after
-                                                    RETRY_AT accepted sends, losses, doubles
+  sends.py RECORD outbound [RETRY_AFTER RETRY_AT]   rate, 429s, the shortest and median span of 31 accepted sends,
+                                                    the pause after the retry_after injected after RETRY_AT
+                                                    accepted sends, losses, doubles
   sends.py RECORD nudges FIRST_CHAT FIRST_DUE RATE   lateness of each chat's message against its nudge's due time
 """
 import csv
