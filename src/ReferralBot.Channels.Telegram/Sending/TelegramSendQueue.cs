@@ -10,8 +10,8 @@ using ReferralBot.Core.Outbound;
 namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// Every Bot API send goes through here. One loop decides what may start: at most 30 sends start in any second
-/// overall (a sliding window), each chat gets one at a time and at most one per second (one per three seconds for a
+/// Every Bot API send goes through here. One loop decides what may start: at most 30 sends reach the wire in any
+/// second overall (a sliding window, <see cref="WirePacer"/>), each chat gets one at a time and at most one per second (one per three seconds for a
 /// group, Telegram's 20 a minute), a 429 pauses every send for its <c>retry_after</c>, 5xx and network errors
 /// are tried again with a growing backoff, and a 403 ends the chat's queue as unreachable.
 /// </summary>
@@ -25,27 +25,8 @@ internal sealed partial class TelegramSendQueue(
     private readonly Mailbox<SendEvent> events = new(Abandon);
     private readonly Dictionary<long, ChatLane> lanes = [];
     private readonly PriorityQueue<ChatLane, DateTimeOffset> ready = new();
-    // Telegram counts messages in any one second, so the overall limit is a sliding window over the times requests
-    // went on the wire (after the outbox's claim and the request's serialisation, which take a varying few
-    // milliseconds): a start is allowed once the send MaxMessagesPerSecond back went out a second (and a margin)
-    // ago, counting sends started but not yet on the wire as just sent. Spacing every start from the last one
-    // instead loses a little to each late timer and ends below the limit.
-    // Sends with no window to follow (the first ones, or after a pause) go out evenly spaced, a window's worth in a
-    // window, so the next windows repeat an even pattern; a send whose window opens after the last send's wire time
-    // keeps at least half that spacing from it. A fixed spacing of nine tenths (as before) made the pattern a row of
-    // tightly spaced sends, and whenever jitter pushed one it pushed every later one: 29.6 sends a second.
-    private static readonly TimeSpan ArrivalMargin = TimeSpan.FromMilliseconds(10);
-    // A send is ready for the wire a varying few milliseconds after its due start (the loop's timer is up to 7 ms late,
-    // then come the outbox's claim and the request's serialisation): started as its window opens, it would reach the
-    // wire that much later, and every window would stretch by it (to 1,016 ms at the median: 29.5 sends a second).
-    // So each send has a wire time, it starts early by the longest such lead of the last window's sends (at most
-    // MaxLead), and the wire clock holds its request until that time.
-    private static readonly TimeSpan MaxLead = TimeSpan.FromMilliseconds(25);
-    private readonly Queue<DateTimeOffset> wireTimes = new();
-    private readonly Queue<TimeSpan> leads = new();
+    private readonly WirePacer pacer = new();
     private readonly PreciseTimer wireTimer = new(time);
-    private DateTimeOffset lastWire = DateTimeOffset.MinValue; // when the last send started was expected on the wire
-    private int startedNotWired;
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
     private int inFlight;
     // The timer of the last wait, kept while it is not later than the next start: a burst of queued replies wakes
@@ -91,7 +72,7 @@ internal sealed partial class TelegramSendQueue(
         while (ready.TryPeek(out var lane, out var laneTime))
         {
             var now = time.GetUtcNow();
-            if (NextOverallStart(settings) is not { } overall) return null; // a send is on its way out; its Wired event wakes us
+            if (pacer.Next(settings.MaxMessagesPerSecond) is not { } overall) return null; // a send is on its way out; its Wired event wakes us
             var startAt = Max(laneTime, overall.Start, pausedUntil);
             if (startAt > now) return startAt - now;
             if (inFlight >= settings.MaxConcurrentSends) return null;
@@ -101,9 +82,7 @@ internal sealed partial class TelegramSendQueue(
             var job = lane.Jobs.Dequeue();
             lane.Busy = true;
             (job.StartedAt, job.DueAt, job.WireNotBefore, job.Wired) = (now, startAt, overall.Wire, false);
-            // Started after its wire time (the loop was idle, the chat or a retry_after held it), it leaves as soon as it can.
-            lastWire = now > overall.Wire ? now : overall.Wire;
-            startedNotWired++;
+            pacer.Started(now, overall.Wire);
             inFlight++;
             _ = RunAsync(job, stoppingToken);
         }
@@ -201,11 +180,11 @@ internal sealed partial class TelegramSendQueue(
                 Schedule(Lane(job.ChatId), add: job);
                 break;
             case SendEvent.Wired(var job, var at, var lead):
-                if (CountWired(job, at)) RememberLead(lead);
+                CountWired(job, at, lead);
                 break;
             case SendEvent.Finished(var job, var result):
                 // A send that never passed the wire clock (a refused claim, or a test's send) counts from its start.
-                CountWired(job, job.StartedAt);
+                CountWired(job, job.StartedAt, lead: null);
                 inFlight--;
                 job.Done.TrySetResult(result);
                 var lane = Lane(job.ChatId);
@@ -218,7 +197,7 @@ internal sealed partial class TelegramSendQueue(
                 Schedule(lane);
                 break;
             case SendEvent.Retry(var job, var delay, var everyone):
-                CountWired(job, job.StartedAt);
+                CountWired(job, job.StartedAt, lead: null);
                 inFlight--;
                 if (everyone) job.Attempts--; // being told to wait is not a failed attempt
                 var retryLane = Lane(job.ChatId);
@@ -249,48 +228,12 @@ internal sealed partial class TelegramSendQueue(
         foreach (var queued in rest) lane.Jobs.Enqueue(queued);
     }
 
-    private bool CountWired(SendJob job, DateTimeOffset at)
+    private void CountWired(SendJob job, DateTimeOffset at, TimeSpan? lead)
     {
-        if (job.Wired) return false;
+        if (job.Wired) return;
         job.Wired = true;
-        startedNotWired--;
-        wireTimes.Enqueue(at);
-        while (wireTimes.Count > Burst(options.Value)) wireTimes.Dequeue();
-        return true;
+        pacer.Wired(at, lead, options.Value.MaxMessagesPerSecond);
     }
-
-    private void RememberLead(TimeSpan lead)
-    {
-        leads.Enqueue(lead);
-        while (leads.Count > Burst(options.Value)) leads.Dequeue();
-    }
-
-    /// <summary>How long before its window opens the next send starts: the last window's longest lead, at most MaxLead.</summary>
-    private TimeSpan Lead()
-    {
-        var longest = TimeSpan.Zero;
-        foreach (var lead in leads) longest = lead > longest ? lead : longest;
-        return longest < MaxLead ? longest : MaxLead;
-    }
-
-    /// <summary>
-    /// When the next send may reach the wire by the overall limit, and when it starts (a lead before); null while
-    /// sends on their way fill the window.
-    /// </summary>
-    private (DateTimeOffset Start, DateTimeOffset Wire)? NextOverallStart(TelegramOptions settings)
-    {
-        var burst = Burst(settings);
-        var wiredInWindow = burst - startedNotWired; // the window's other places are taken by sends on their way
-        if (wiredInWindow <= 0) return null;
-        var window = TimeSpan.FromSeconds(burst / settings.MaxMessagesPerSecond) + ArrivalMargin;
-        var even = window / burst;
-        var windowed = wireTimes.Count >= wiredInWindow ? wireTimes.ElementAt(wireTimes.Count - wiredInWindow) + window : DateTimeOffset.MinValue;
-        if (lastWire == DateTimeOffset.MinValue) return (windowed, windowed); // nothing sent yet
-        var wire = windowed > lastWire ? Max(windowed, lastWire + even / 2, DateTimeOffset.MinValue) : lastWire + even;
-        return (wire - Lead(), wire);
-    }
-
-    private static int Burst(TelegramOptions settings) => Math.Max(1, (int)Math.Floor(settings.MaxMessagesPerSecond));
 
     private TimeSpan Interval(SendJob job) => job.IsGroup ? options.Value.GroupChatInterval : options.Value.PrivateChatInterval;
 
