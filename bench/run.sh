@@ -87,10 +87,9 @@ start_fake() {
   local log=$1; shift
   # The fake clocks each request as its handler starts; a collection in between makes that clock late, and a send
   # clocked more than the service's 10 ms margin late puts the send 30 after it in the same second: a limit 429 that
-  # Telegram, which does not share our process, would not count. Its sends' late clocks lined up with its collections
-  # (3-42 ms while it still polled its call log). A 1 or 4 GiB first generation (DOTNET_GCgen0size) made them rare
-  # but ~100 ms each, and 4-5 limit 429s a run. So it runs in a no-GC region of 4 GB (it allocates about 12 KB a
-  # send: 20,000 sends are 0.25 GB, 100,000 are 1.2 GB), and prints how often it collected anyway, which results.md gives.
+  # Telegram, which does not share our process, would not count. So it runs in a no-GC region of 4 GB (it allocates
+  # about 10 KB a send: the 20,000 of the outbound part are 0.2 GB) and prints how often it collected anyway, which
+  # results.md gives. (A 1 or 4 GiB first generation instead made its collections rare but ~100 ms each.)
   DOTNET_gcServer=0 $BENCH fake-telegram --port 5103 --no-gc-mb 4000 "$@" >"$log" 2>&1 &
   FAKE_PID=$!
   for _ in $(seq 1 100); do grep -q "^http" "$log" 2>/dev/null && return 0; sleep 0.1; done

@@ -16,6 +16,8 @@ internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
     /// <summary>When this attempt was started by the scheduler, and whether its request has gone on the wire yet.</summary>
     public DateTimeOffset StartedAt { get; set; }
 
+    public bool Wired { get; set; }
+
     /// <summary>When the scheduler meant this attempt to start (the loop may have run a little later).</summary>
     public DateTimeOffset DueAt { get; set; }
 
@@ -24,8 +26,6 @@ internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
 
     /// <summary>When the attempt's request was ready to be written (set in the send's own flow).</summary>
     public DateTimeOffset ReadyAt { get; set; }
-
-    public bool Wired { get; set; }
 
     // Set by the first write of this attempt's request (any thread); a request is written in several.
     private int onWire;
@@ -38,6 +38,7 @@ internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
     public void BeginAttempt()
     {
         Attempts++;
+        ReadyAt = default;
         Volatile.Write(ref onWire, 0);
     }
 

@@ -11,9 +11,10 @@ namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
 /// Every Bot API send goes through here. One loop decides what may start: at most 30 sends reach the wire in any
-/// second overall (a sliding window, <see cref="WirePacer"/>), each chat gets one at a time and at most one per second (one per three seconds for a
-/// group, Telegram's 20 a minute), a 429 pauses every send for its <c>retry_after</c>, 5xx and network errors
-/// are tried again with a growing backoff, and a 403 ends the chat's queue as unreachable.
+/// second overall (a sliding window, <see cref="WirePacer"/>), each chat gets one at a time and at most one per
+/// second (one per three seconds for a group, Telegram's 20 a minute), a 429 pauses every send for its
+/// <c>retry_after</c>, 5xx and network errors are tried again with a growing backoff, and a 403 ends the chat's queue
+/// as unreachable.
 /// </summary>
 internal sealed partial class TelegramSendQueue(
     IOptions<TelegramOptions> options,
@@ -118,15 +119,16 @@ internal sealed partial class TelegramSendQueue(
     {
         if (CurrentJob.Value is not { } job || !job.TryMarkOnWire()) return;
         Interlocked.Increment(ref seenOnWire);
-        var ready = job.ReadyAt == default ? time.GetUtcNow() : job.ReadyAt;
-        Tell(new SendEvent.Wired(job, time.GetUtcNow(), ready - job.DueAt));
+        var now = time.GetUtcNow();
+        // A request written without the hold (a test's send) was ready as it went.
+        var ready = job.ReadyAt == default ? now : job.ReadyAt;
+        Tell(new SendEvent.Wired(job, now, ready - job.DueAt));
     }
 
     private async Task RunAsync(SendJob job, CancellationToken stoppingToken)
     {
         CurrentJob.Value = job;
         job.BeginAttempt();
-        job.ReadyAt = default;
         try
         {
             await job.Send(stoppingToken);

@@ -46,7 +46,7 @@ internal sealed class WirePacer
         var window = TimeSpan.FromSeconds(burst / maxMessagesPerSecond) + ArrivalMargin;
         var even = window / burst;
         var windowed = wireTimes.Count >= wiredInWindow ? wireTimes.ElementAt(wireTimes.Count - wiredInWindow) + window : DateTimeOffset.MinValue;
-        if (lastWire == DateTimeOffset.MinValue) return (windowed, windowed); // nothing sent yet
+        if (lastWire == DateTimeOffset.MinValue) return (DateTimeOffset.MinValue, DateTimeOffset.MinValue); // nothing sent yet: go now
         var wire = windowed > lastWire ? Later(windowed, lastWire + even / 2) : lastWire + even;
         return (wire - Lead(), wire);
     }
