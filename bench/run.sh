@@ -29,7 +29,7 @@ SERVICE_URL=http://127.0.0.1:5101
 FAKE_URL=http://127.0.0.1:5103
 WEBHOOK_SECRET=bench-secret
 export Bot__PublicBaseUrl=$SERVICE_URL Bot__DefaultCampaign=glow-serum Bot__DefaultLandingUrl=https://shop.example.sg/serum \
-  Logging__LogLevel__Default=Warning ConsoleChat__Enabled=false Urls=$SERVICE_URL
+  Logging__LogLevel__Default=Warning ConsoleChat__Enabled=false ASPNETCORE_URLS=$SERVICE_URL
 
 wait_healthy() { for _ in $(seq 1 150); do curl -sf "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
-using ReferralBot.Core.Bot;
+using ReferralBot.Core.Links;
 
 namespace ReferralBot.Channels.Telegram.Setup;
 
@@ -57,7 +57,7 @@ public sealed partial class TelegramOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enabled) yield break;
-        if (!BotOptions.IsHttpUrl(ApiBaseUrl))
+        if (!HttpUrl.IsValid(ApiBaseUrl))
             yield return new($"Telegram:ApiBaseUrl must be an absolute http(s) URL, not '{ApiBaseUrl}'.");
         if (!UsesWebhook) yield break;
         if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var webhook) || webhook.Scheme != Uri.UriSchemeHttps)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Links;
 
 namespace ReferralBot.Core.Bot;
 
@@ -28,9 +29,9 @@ public sealed class BotOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!IsHttpUrl(PublicBaseUrl))
+        if (!HttpUrl.IsValid(PublicBaseUrl))
             yield return new($"Bot:PublicBaseUrl must be an absolute http(s) URL, not '{PublicBaseUrl}'.", [nameof(PublicBaseUrl)]);
-        if (!IsHttpUrl(DefaultLandingUrl))
+        if (!HttpUrl.IsValid(DefaultLandingUrl))
             yield return new($"Bot:DefaultLandingUrl must be an absolute http(s) URL, not '{DefaultLandingUrl}'.", [nameof(DefaultLandingUrl)]);
         if (!CampaignSlug.IsValid(DefaultCampaign))
             yield return new($"Bot:DefaultCampaign must be a slug like 'spring-sale', not '{DefaultCampaign}'.", [nameof(DefaultCampaign)]);
@@ -38,6 +39,10 @@ public sealed class BotOptions : IValidatableObject
             yield return new($"Bot:Admins entries are 'channel:userId' (telegram:123456789), not '{admin}'.", [nameof(Admins)]);
     }
 
-    public static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    /// <summary>The URLs in their ASCII form (an internationalised host or path would not fit a Location header).</summary>
+    public void Normalize()
+    {
+        if (HttpUrl.TryNormalize(PublicBaseUrl, out var publicBase)) PublicBaseUrl = publicBase.TrimEnd('/');
+        if (HttpUrl.TryNormalize(DefaultLandingUrl, out var landing)) DefaultLandingUrl = landing;
+    }
 }

@@ -1,5 +1,5 @@
-using ReferralBot.Core.Bot;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Links;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Prompts;
 
@@ -37,9 +37,9 @@ public sealed class CampaignCommand(
     private async Task<TextReply> NewAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var slug = context.Arguments[1].ToLowerInvariant();
-        var landing = context.Arguments[2];
         if (!CampaignSlug.IsValid(slug)) return await prompts.TextAsync(PromptName.CampaignBadSlug, new { Slug = context.Arguments[1] }, context.Locale);
-        if (!BotOptions.IsHttpUrl(landing)) return await prompts.TextAsync(PromptName.CampaignBadUrl, new { Url = landing }, context.Locale);
+        if (!HttpUrl.TryNormalize(context.Arguments[2], out var landing))
+            return await prompts.TextAsync(PromptName.CampaignBadUrl, new { Url = context.Arguments[2] }, context.Locale);
 
         var name = context.Arguments.Count > 3 ? string.Join(' ', context.Arguments.Skip(3)) : Humanizer.StringHumanizeExtensions.Humanize(slug);
         if (name.Length > 100) name = name[..100];
@@ -98,10 +98,13 @@ public sealed class CampaignCommand(
         var headline = await overview.HeadlineAsync(campaign, cancellationToken);
         var tiers = await overview.TiersAsync(campaign.Id, cancellationToken);
         var changes = await overview.RecentChangesAsync(campaign.Id, cancellationToken);
+        // "default" says what /start does now, not only the flag: the configured or oldest running campaign joins too.
+        var joinedByStart = (await campaigns.DefaultAsync(cancellationToken))?.Id == campaign.Id;
         return await prompts.TextAsync(PromptName.CampaignShow, new
         {
             Campaign = Rows([headline])[0],
-            Settings = CampaignSettings.All.Where(s => s.Key is not ("name" or "landing" or "currency")).Select(s => new { s.Key, Value = s.Show(campaign) }),
+            Settings = CampaignSettings.All.Where(s => s.Key is not ("name" or "landing" or "currency"))
+                .Select(s => new { s.Key, Value = s.Key == "default" ? DefaultText(campaign, joinedByStart) : s.Show(campaign) }),
             Tiers = tiers.Select(t => new { t.Name, t.MinPurchases, Percent = t.CommissionPercent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) }),
             Changes = changes.Select(c => new { c.At, c.Actor, c.Action, c.OldValue, c.NewValue }),
         }, locale);
@@ -119,6 +122,14 @@ public sealed class CampaignCommand(
         h.SignUps,
         h.Clicks,
     }).ToList();
+
+    private static string DefaultText(Campaign campaign, bool joinedByStart) => (campaign.IsDefault, joinedByStart) switch
+    {
+        (true, true) => "yes",
+        (true, false) => "yes, but not running: /start joins another campaign",
+        (false, true) => "yes, as /start finds no other (set default yes to make it so)",
+        _ => "no",
+    };
 
     private static string State(CampaignState state) => state.ToString().ToLowerInvariant();
 }

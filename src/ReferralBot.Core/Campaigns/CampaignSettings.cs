@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ReferralBot.Core.Bot;
+using ReferralBot.Core.Links;
 
 namespace ReferralBot.Core.Campaigns;
 
@@ -17,7 +17,7 @@ public static partial class CampaignSettings
     public static IReadOnlyList<CampaignSetting> All { get; } =
     [
         new("name", c => c.Name, (c, v) => Text(v, 100, t => c.Name = t)),
-        new("landing", c => c.LandingUrl, (c, v) => BotOptions.IsHttpUrl(v) ? Do(() => c.LandingUrl = v) : "invalid"),
+        new("landing", c => c.LandingUrl, (c, v) => HttpUrl.TryNormalize(v, out var ascii) ? Do(() => c.LandingUrl = ascii) : "invalid"),
         new("currency", c => c.Currency, (c, v) => Currencies.Contains(v.ToUpperInvariant()) ? Do(() => c.Currency = v.ToUpperInvariant()) : "invalid"),
         new("offer", c => c.Offer, (c, v) => Optional(v, () => c.Offer = null, () => Text(v, 200, t => c.Offer = t))),
         new("discount", c => c.Discount, (c, v) => Optional(v, () => c.Discount = null, () => Discount(v, d => c.Discount = d))),

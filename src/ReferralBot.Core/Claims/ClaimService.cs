@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
@@ -86,7 +87,7 @@ public sealed partial class ClaimService(
         outboxSignal.Notify();
 
         if (current is null) members.Joined(claimant, referrer.Campaign, member);
-        LogClaimed(logger, claimant.Address, code, referrer.Campaign.Slug, via);
+        LogClaimed(logger, LoggedText.Of(claimant.Address), code, referrer.Campaign.Slug, via);
         return new ClaimOutcome.Claimed(member, referrer, code, JoinedNow: current is null);
     }
 

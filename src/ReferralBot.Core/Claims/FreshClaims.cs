@@ -51,15 +51,15 @@ public sealed partial class FreshClaims(
         }
         catch (DbException ex)
         {
-            LogFellBack(logger, ex, message.Channel, message.UserId, code);
+            LogFellBack(logger, ex, message.Channel, LoggedText.Of(message.UserId), code);
             return null;
         }
 
         if (written is null) return null;
         if (written.Notified) outboxSignal.Notify();
         var claimed = Outcome(claim, written);
-        LogJoined(logger, claimed.Member.Person.Address, claimed.Member.Campaign.Slug, claimed.Member.PrimaryCode);
-        LogClaimed(logger, claimed.Member.Person.Address, code, claimed.Member.Campaign.Slug, ClaimVia.DeepLink);
+        LogJoined(logger, LoggedText.Of(claimed.Member.Person.Address), claimed.Member.Campaign.Slug, claimed.Member.PrimaryCode);
+        LogClaimed(logger, LoggedText.Of(claimed.Member.Person.Address), code, claimed.Member.Campaign.Slug, ClaimVia.DeepLink);
         return claimed;
     }
 

@@ -17,6 +17,13 @@ public sealed class ClickOptions
     [Range(1, 1_000_000)]
     public int Capacity { get; set; } = 100_000;
 
+    /// <summary>
+    /// The secret unique visitors are hashed with (salted daily). Empty: one generated once into the database, which
+    /// every instance on it shares.
+    /// </summary>
+    [MinLength(16)]
+    public string? VisitorSecret { get; set; }
+
     /// <summary>How long a code's redirect target is cached (0 turns the cache off); admin changes expire it at once.</summary>
     public TimeSpan TargetCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

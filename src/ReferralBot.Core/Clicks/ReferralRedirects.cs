@@ -21,15 +21,15 @@ public sealed class ReferralRedirects(
     IMemoryCache cache,
     ClickBuffer clicks,
     RedirectCacheSignal changes,
+    VisitorSalt salt,
     TimeProvider time,
     IOptions<ClickOptions> options)
 {
-    private static readonly byte[] Salt = RandomNumberGenerator.GetBytes(16);
-
     // One keyed hash per thread, reset after each use: a one-shot HMAC builds its native (OpenSSL) context on every
-    // call (1.3–1.8 µs here against 0.6 µs reused, measured on this visitor-key shape).
+    // call (1.3–1.8 µs here against 0.6 µs reused, measured on this visitor-key shape). Made again when the day's
+    // salt changes.
     [ThreadStatic]
-    private static IncrementalHash? visitorHmac;
+    private static (byte[] Salt, IncrementalHash Hmac)? visitorHmac;
 
     public async Task<RedirectTarget?> FindAsync(string code, CancellationToken cancellationToken)
     {
@@ -51,9 +51,13 @@ public sealed class ReferralRedirects(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
-        return await db.Codes.Where(c => c.Value == code)
+        var target = await db.Codes.Where(c => c.Value == code)
             .Select(c => new RedirectTarget(c.Value, c.MemberId, c.Member.CampaignId, c.Member.Campaign.Slug, c.Member.Campaign.LandingUrl))
             .SingleOrDefaultAsync(cancellationToken);
+        // Landing URLs are stored in ASCII; one stored before that rule is made so here, as a Location header needs.
+        return target is not null && HttpUrl.TryNormalize(target.LandingUrl, out var ascii) && ascii != target.LandingUrl
+            ? target with { LandingUrl = ascii }
+            : target;
     }
 
     /// <summary>Counts a visit (unless it is a link preview) and returns the landing URL with the UTM tags.</summary>
@@ -61,6 +65,8 @@ public sealed class ReferralRedirects(
         RedirectTarget target, string? source, string? buyerReference, string? visitorKey, string? userAgent, CancellationToken cancellationToken)
     {
         var tag = LinkSource.Normalize(source);
+        // Built before the click is counted: a redirect that cannot be made counts nothing.
+        var landing = LandingUrlBuilder.Build(target, tag, buyerReference);
         var now = time.GetUtcNow().UtcDateTime;
         if (!LinkPreviewAgents.IsPreview(userAgent))
         {
@@ -75,7 +81,7 @@ public sealed class ReferralRedirects(
             }, cancellationToken);
         }
 
-        return LandingUrlBuilder.Build(target, tag, buyerReference);
+        return landing;
     }
 
     public async Task<string?> SuggestAsync(string code, CancellationToken cancellationToken)
@@ -87,7 +93,7 @@ public sealed class ReferralRedirects(
 
     // Same visitor, same day → same hash; nothing that identifies them is stored. Written straight into one buffer
     // and hashed there: this runs on every redirect, and the strings it used to build were most of its garbage.
-    private static string VisitorHash(string? visitorKey, string? userAgent, DateTime now)
+    private string VisitorHash(string? visitorKey, string? userAgent, DateTime now)
     {
         var length = 11 + Encoding.UTF8.GetMaxByteCount((visitorKey?.Length ?? 0) + 1 + (userAgent?.Length ?? 0));
         var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
@@ -100,7 +106,7 @@ public sealed class ReferralRedirects(
             input[written++] = (byte)'|';
             written += Encoding.UTF8.GetBytes(userAgent, input[written..]);
             Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            var hmac = visitorHmac ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Salt);
+            var hmac = DayHmac(salt.For(DateOnly.FromDateTime(now)));
             hmac.AppendData(input[..written]);
             hmac.GetHashAndReset(hash);
             return Convert.ToHexString(hash[..16]);
@@ -109,5 +115,14 @@ public sealed class ReferralRedirects(
         {
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    private static IncrementalHash DayHmac(byte[] daySalt)
+    {
+        if (visitorHmac is { } reused && ReferenceEquals(reused.Salt, daySalt)) return reused.Hmac;
+        visitorHmac?.Hmac.Dispose();
+        var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, daySalt);
+        visitorHmac = (daySalt, hmac);
+        return hmac;
     }
 }

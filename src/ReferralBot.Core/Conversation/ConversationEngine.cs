@@ -33,15 +33,16 @@ public sealed partial class ConversationEngine(
         var isAdmin = command.UsesAdminStatus && await admins.IsAdminAsync(message.Channel, message.UserId, cancellationToken);
         if (command.AdminOnly && !isAdmin)
         {
-            LogRefused(logger, person.Address, message.Text);
+            LogRefused(logger, LoggedText.Of(person.Address), LoggedText.Of(line.Name));
             return [await prompts.TextAsync(PromptName.AdminOnly, new { Command = line.Name }, message.Locale)];
         }
 
         return await command.HandleAsync(new CommandContext(message, person, line, isAdmin), cancellationToken);
     }
 
-    [LoggerMessage(LogLevel.Warning, "{Person} is not an admin and tried {Text}; refused")]
-    private static partial void LogRefused(ILogger logger, string person, string text);
+    // Only the command's name: its arguments are a chat user's raw text, and may name other people.
+    [LoggerMessage(LogLevel.Warning, "{Person} is not an admin and tried /{Command}; refused")]
+    private static partial void LogRefused(ILogger logger, string person, string command);
 
     // Someone who pastes a friend's code without /claim is pointed to the command that claims it.
     private async Task<TextReply> FreeTextReplyAsync(InboundMessage message, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed partial class ConversationGateway(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogFailed(logger, ex, message.Channel, message.UserId, message.Text);
+            LogFailed(logger, ex, message.Channel, LoggedText.Of(message.UserId), LoggedText.Of(message.Text));
             return [await prompts.TextAsync(PromptName.SomethingWentWrong, null, message.Locale)];
         }
     }

@@ -101,7 +101,7 @@ public sealed partial class MemberDirectory(
     }
 
     /// <summary>Logs a membership saved by <see cref="EnrollAsync"/>'s caller.</summary>
-    public void Joined(Person person, Campaign campaign, Member member) => LogJoined(logger, person.Address, campaign.Slug, member.PrimaryCode);
+    public void Joined(Person person, Campaign campaign, Member member) => LogJoined(logger, LoggedText.Of(person.Address), campaign.Slug, member.PrimaryCode);
 
     [LoggerMessage(LogLevel.Information, "{Person} joined {Campaign} with code {Code}")]
     private static partial void LogJoined(ILogger logger, string person, string campaign, string code);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Administration;
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Nudges;
@@ -41,7 +42,7 @@ public sealed partial class CampaignReminders(ReferralBotDbContext db, AuditLog 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        LogScheduled(logger, actor, queued, campaign.Slug, reachable - queued);
+        LogScheduled(logger, LoggedText.Of(actor), queued, campaign.Slug, reachable - queued);
         return new Round(queued, reachable - queued, members - reachable);
     }
 

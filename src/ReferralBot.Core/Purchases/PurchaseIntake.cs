@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
@@ -77,7 +78,7 @@ public sealed partial class PurchaseIntake(
             }
 
             db.ChangeTracker.Clear();
-            LogRecorded(logger, purchase.OrderId, purchase.Amount, purchase.Currency, purchase.Credited, purchase.NotCreditedReason);
+            LogRecorded(logger, LoggedText.Of(purchase.OrderId), purchase.Amount, purchase.Currency, purchase.Credited, purchase.NotCreditedReason);
             return new PurchaseOutcome(await lookup.FindAsync(report.OrderId, cancellationToken), IsNew: true);
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
@@ -61,7 +62,7 @@ public sealed partial class RefundIntake(ReferralBotDbContext db, PurchaseLookup
         }
 
         db.ChangeTracker.Clear();
-        LogRefunded(logger, report.OrderId, rewards.Count);
+        LogRefunded(logger, LoggedText.Of(report.OrderId), rewards.Count);
         return new RefundOutcome(await lookup.FindAsync(report.OrderId, cancellationToken), IsNew: true);
     }
 

@@ -16,6 +16,7 @@ using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Reports;
 using ReferralBot.Core.Rewards;
+using ReferralBot.Core.Secrets;
 using ReferralBot.Core.Stats;
 using ReferralBot.Core.Storage;
 
@@ -26,7 +27,7 @@ public static class CoreSetup
     /// <summary>The features and the conversation engine. A store (<see cref="Storage.IDatabaseInitializer"/>) and channels are added beside it.</summary>
     public static IServiceCollection AddReferralBotCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).PostConfigure(o => o.Normalize()).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.Section);
         services.AddOptions<ClickOptions>().BindConfiguration(ClickOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NudgeOptions>().BindConfiguration(NudgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -171,6 +172,8 @@ public static class CoreSetup
         services.AddHostedService(sp => sp.GetRequiredService<ClickWriter>());
         services.AddSingleton<ReferralRedirects>();
         services.AddSingleton<RedirectCacheSignal>();
+        services.AddSingleton<VisitorSalt>();
+        services.AddScoped<StoredSecrets>();
         return services;
     }
 

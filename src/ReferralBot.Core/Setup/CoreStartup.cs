@@ -1,14 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Secrets;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Setup;
 
 /// <summary>
 /// Start-up work that must succeed before any channel or web request is served: prompts parsed and complete,
-/// the database migrated, the default campaign present. It runs in StartingAsync, before any service starts.
+/// the database migrated, the default campaign present, the stored secrets read. It runs in StartingAsync, before any service starts.
 /// </summary>
 internal sealed class CoreStartup(IServiceProvider services) : IHostedLifecycleService
 {
@@ -19,6 +21,7 @@ internal sealed class CoreStartup(IServiceProvider services) : IHostedLifecycleS
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DefaultCampaignSeeder>().SeedAsync(cancellationToken);
+        await services.GetRequiredService<VisitorSalt>().LoadAsync(scope.ServiceProvider.GetRequiredService<StoredSecrets>(), cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

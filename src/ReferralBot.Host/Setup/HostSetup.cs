@@ -16,7 +16,8 @@ public static class HostSetup
     public static WebApplicationBuilder AddReferralBotServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
-        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<WebhookSecretWarning>();
         builder.Services.AddReferralBotCore(builder.Configuration);
         builder.Services.AddNudgeScheduling(builder.Configuration);
         builder.Services.AddSqliteStore(builder.Configuration.GetConnectionString("ReferralBot"));

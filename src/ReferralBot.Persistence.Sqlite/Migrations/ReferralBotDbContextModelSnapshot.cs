@@ -890,6 +890,25 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.ToTable("TierEvents", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralBot.Core.Secrets.StoredSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Secrets", (string)null);
+                });
+
             modelBuilder.Entity("ReferralBot.Core.Administration.AuditEntry", b =>
                 {
                     b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)

@@ -121,6 +121,24 @@ public sealed class CampaignSetScriptTests
     }
 
     [Fact]
+    public async Task Show_says_which_campaign_start_joins_even_when_no_admin_chose_one()
+    {
+        await using var chat = await ChatScript.StartAsync();
+        await chat.SendAsync("admin", "/campaign new spring https://shop.example.sg/spring Spring Sale");
+
+        var configured = await chat.SendAsync("admin", "/campaign show glow-serum");
+        var other = await chat.SendAsync("admin", "/campaign show spring");
+        await chat.SendAsync("admin", "/campaign set spring default yes");
+        var chosen = await chat.SendAsync("admin", "/campaign show spring");
+        var formerly = await chat.SendAsync("admin", "/campaign show glow-serum");
+
+        Assert.Contains("Default: yes, as /start finds no other", configured.Text);
+        Assert.Contains("Default: no", other.Text);
+        Assert.Contains("Default: yes\n", chosen.Text + "\n");
+        Assert.Contains("Default: no", formerly.Text);
+    }
+
+    [Fact]
     public async Task The_offer_and_discount_are_shown_to_a_friend_who_claims_and_in_the_share_text()
     {
         await using var chat = await ChatScript.StartAsync();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Storage;
 using ReferralBot.FakeTelegram;
+using ReferralBot.Tests.TestSupport;
 
 namespace ReferralBot.Telegram.Tests.Support;
 

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ReferralBot.Host.Tests.Hosting;
+
+/// <summary>
+/// The built service started as its own process (<c>dotnet ReferralBot.Host.dll</c>), as an operator starts it, with
+/// the environment and arguments a test gives; on its own SQLite file, with the terminal chat off.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("referralbot-process-").FullName;
+
+    public HostProcess(IDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReferralBot.Host.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_URLS", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+        start.Environment["ConnectionStrings__ReferralBot"] = $"Data Source={Path.Combine(folder, "referralbot.db")}";
+        start.Environment["ConsoleChat__Enabled"] = "false";
+        start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Record(e.Data);
+        process.ErrorDataReceived += (_, e) => Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get { lock (output) return output.ToString(); }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits until <paramref name="url"/>/healthz answers (the service is up), or the process ends.</summary>
+    public async Task<HttpResponseMessage> HealthAsync(string url)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The service exited ({process.ExitCode}):\n{Output}");
+            try
+            {
+                return await client.GetAsync($"{url}/healthz");
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet: it is still starting.
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS's temp cleanup.
+        }
+    }
+}
