@@ -24,6 +24,9 @@ public sealed partial class InboundTokenValidator
     private readonly TimeProvider time;
     private readonly ILogger<InboundTokenValidator> logger;
 
+    // Bot Framework's tokens are about 1-2 KB; a header far beyond that is not one.
+    private const int MaxHeaderLength = 16 * 1024;
+
     public InboundTokenValidator(IOptions<BotFrameworkOptions> options, BotFrameworkMetadata metadata, TimeProvider time, ILogger<InboundTokenValidator> logger)
     {
         this.options = options.Value;
@@ -32,11 +35,20 @@ public sealed partial class InboundTokenValidator
         this.logger = logger;
     }
 
+    /// <summary>
+    /// What can be said of the header alone: there is a bearer token shaped like a JWT. Checked before the body is read,
+    /// so a request without one costs nothing; null when it may be valid.
+    /// </summary>
+    public static AuthOutcome? CheckHeader(string? authorization) =>
+        authorization is null || authorization.Length > MaxHeaderLength || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || authorization["Bearer ".Length..].Trim().Count(c => c == '.') != 2
+            ? AuthOutcome.Unauthorized("An Authorization: Bearer token is required.")
+            : null;
+
     public async Task<AuthOutcome> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
-        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return AuthOutcome.Unauthorized("An Authorization: Bearer token is required.");
-        var token = authorization["Bearer ".Length..].Trim();
+        if (CheckHeader(authorization) is { } refused) return refused;
+        var token = authorization!["Bearer ".Length..].Trim();
 
         var result = await CheckAsync(token, refreshed: false, cancellationToken);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,13 @@ public static class MessagesEndpoint
 {
     public const string Path = "/api/messages";
 
+    /// <summary>Activities are a few KB; the channels cap what a user can send far below this.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
     public static IEndpointRouteBuilder MapBotFrameworkMessages(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetService<ActivityInbox>() is null) return app;
-        app.MapPost(Path, ReceiveAsync).DisableAntiforgery();
+        app.MapPost(Path, ReceiveAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return app;
     }
 
@@ -27,6 +31,10 @@ public static class MessagesEndpoint
         HttpRequest request, ActivityInbox queue, InboundTokenValidator validator, TrustedServiceUrls trusted, IOptions<BotFrameworkOptions> options,
         CancellationToken cancellationToken)
     {
+        var authorization = request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null;
+        if (options.Value.Authenticates && InboundTokenValidator.CheckHeader(authorization) is { } refused)
+            return TypedResults.Problem(refused.Problem, statusCode: refused.Status, title: "Unauthorized");
+
         Activity? activity;
         try
         {
@@ -34,7 +42,10 @@ public static class MessagesEndpoint
         }
         catch (JsonException ex)
         {
-            return TypedResults.Problem($"The body is not an Activity: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(ex.Path is { Length: > 2 } path
+                    ? $"The body is not an activity: '{path[2..]}' has the wrong type."
+                    : "The body is not an activity: a JSON object is required.",
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (activity is not { Type: not null, ServiceUrl: not null, ChannelId: not null, Conversation.Id: not null, From.Id: not null })
@@ -44,7 +55,7 @@ public static class MessagesEndpoint
 
         if (options.Value.Authenticates)
         {
-            var outcome = await validator.ValidateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, cancellationToken);
+            var outcome = await validator.ValidateAsync(authorization, activity, cancellationToken);
             if (!outcome.Succeeded) return TypedResults.Problem(outcome.Problem, statusCode: outcome.Status, title: outcome.Status == 401 ? "Unauthorized" : "Forbidden");
         }
 

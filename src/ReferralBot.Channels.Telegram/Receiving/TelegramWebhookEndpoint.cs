@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,20 +24,36 @@ public static partial class TelegramWebhookEndpoint
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
-    // Resolved once: looking the contract up by type on every request contended on a lock under load.
-    private static readonly JsonTypeInfo<Update> UpdateJson = (JsonTypeInfo<Update>)JsonBotAPI.Options.GetTypeInfo(typeof(Update));
+    /// <summary>An update is a few KB (a message is at most 4,096 characters).</summary>
+    public const int MaxBodyBytes = 256 * 1024;
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
         if (!options.Enabled || !options.UsesWebhook) return app;
 
-        app.MapPost(new Uri(options.WebhookUrl!).AbsolutePath, ReceiveAsync).DisableAntiforgery();
+        // Resolved once, here: looking the contract up by type on every request contended on a lock under load. On a
+        // copy of Telegram.Bot's options, made complete at once: its shared ones get their resolver only when the
+        // client first serialises something, which never happens while the Bot API is unreachable.
+        var updateJson = UpdateTypeInfo();
+        app.MapPost(new Uri(options.WebhookUrl!).AbsolutePath,
+                (HttpRequest request, TelegramUpdateHandler handler, IOptions<TelegramOptions> settings, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+                    ReceiveAsync(request, updateJson, handler, settings, loggers, cancellationToken))
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return app;
     }
 
+    internal static JsonTypeInfo<Update> UpdateTypeInfo()
+    {
+        var options = new JsonSerializerOptions(JsonBotAPI.Options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return (JsonTypeInfo<Update>)options.GetTypeInfo(typeof(Update));
+    }
+
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, JsonTypeInfo<Update> updateJson, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret!))
             return TypedResults.Problem("The secret token header is missing or wrong.", statusCode: StatusCodes.Status401Unauthorized);
@@ -43,14 +61,14 @@ public static partial class TelegramWebhookEndpoint
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync(request.Body, UpdateJson, cancellationToken);
+            update = await JsonSerializer.DeserializeAsync(request.Body, updateJson, cancellationToken);
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            return TypedResults.Problem($"The body is not a Telegram update: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            return NotAnUpdate();
         }
 
-        if (update is null) return TypedResults.Problem("The body is empty.", statusCode: StatusCodes.Status400BadRequest);
+        if (update is not { Id: > 0 }) return NotAnUpdate();
         try
         {
             await handler.HandleAsync(update, cancellationToken);
@@ -62,6 +80,9 @@ public static partial class TelegramWebhookEndpoint
 
         return TypedResults.Ok();
     }
+
+    private static ProblemHttpResult NotAnUpdate() =>
+        TypedResults.Problem("The body is not a Telegram update: a JSON object with an update_id.", statusCode: StatusCodes.Status400BadRequest);
 
     private static bool SecretMatches(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));

@@ -40,6 +40,7 @@ public static class TelegramSetup
         services.AddSingleton<IOutboundChannel, TelegramOutboundChannel>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddHostedService<TelegramStartup>();
+        services.AddHealthChecks().AddCheck<TelegramHealthCheck>("telegram");
         if (!settings.UsesWebhook) services.AddHostedService<TelegramPollingService>();
         return services;
     }

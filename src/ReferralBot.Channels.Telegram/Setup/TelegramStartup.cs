@@ -43,11 +43,13 @@ internal sealed partial class TelegramStartup(
             catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
             {
                 LogTokenRefused(logger, ex.ErrorCode, ex.Message);
+                state.Failed("Telegram refused the bot token (Telegram:BotToken); the Telegram channel is off.");
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 var pause = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+                state.Failed($"Cannot reach the Telegram Bot API yet (getMe, setMyCommands or setWebhook); trying again every {pause.TotalSeconds:0} s.");
                 LogUnreachable(logger, ex, pause.TotalSeconds);
                 await Task.Delay(pause, time, stoppingToken);
             }

@@ -14,7 +14,7 @@ public sealed class RefundCommand(RefundIntake intake, TimeProvider time, Prompt
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Arguments.Count != 1 || context.Arguments[0].Length > ConfirmCommand.MaxOrderIdLength)
+        if (context.Arguments.Count != 1 || PurchaseRules.OrderIdProblem(context.Arguments[0]) is not null)
             return [await prompts.TextAsync(PromptName.RefundUsage, null, context.Locale)];
 
         var orderId = context.Arguments[0];

@@ -116,7 +116,5 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
         return days.Select(d => (DateOnly.FromDateTime(d.Day), d.Count)).ToList();
     }
 
-    // Sums come back as doubles (SQLite keeps decimals as text); amounts have two decimals, so rounding restores
-    // them exactly.
-    private static decimal Money(double sum) => Math.Round((decimal)sum, 2, MidpointRounding.AwayFromZero);
+    private static decimal Money(double sum) => ReportMoney.FromSum(sum);
 }

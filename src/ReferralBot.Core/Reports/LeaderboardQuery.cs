@@ -35,7 +35,7 @@ public sealed class LeaderboardQuery(ReferralBotDbContext db, CampaignFigures fi
             var x = head[i];
             if (x.HiddenFromLeaderboards) continue;
             var rank = 1 + head.Take(i).Count(y => Ahead(y.Purchases, y.Revenue, x.Purchases, x.Revenue));
-            ranked.Add((rank, new Standing(x.MemberId, x.DisplayName, x.Code, x.Purchases, (decimal)Math.Round(x.Revenue, 2))));
+            ranked.Add((rank, new Standing(x.MemberId, x.DisplayName, x.Code, x.Purchases, ReportMoney.FromSum(x.Revenue))));
         }
 
         var members = await db.Members.CountAsync(m => m.CampaignId == campaignId, cancellationToken);

@@ -16,6 +16,7 @@ public static class HostSetup
     public static WebApplicationBuilder AddReferralBotServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddBadRequestStatuses();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<WebhookSecretWarning>();
         builder.Services.AddReferralBotCore(builder.Configuration);

@@ -98,6 +98,7 @@ public sealed class AttributionTests
     {
         using var host = new ShopHost();
         await host.InfluencerAsync("jane", "JANE20");
+        host.Clock.Advance(TimeSpan.FromDays(1));
         await host.SayAsync("bob", "/start JANE20");
         var reference = await host.ReferenceOfAsync("bob");
 

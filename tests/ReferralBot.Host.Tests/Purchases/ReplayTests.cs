@@ -28,16 +28,27 @@ public sealed class ReplayTests
         Assert.Equal((1, 0, 2, 58.00m), before);
     }
 
-    [Fact]
-    public async Task A_replay_with_different_figures_still_answers_from_the_first_recording()
+    [Theory]
+    [InlineData("""{"orderId":"1001","amount":999,"currency":"SGD","occurredAt":"2026-11-24T09:00:00Z","code":"JANE20"}""", "amount", "Recorded as 80.00; this report says 999.00.")]
+    [InlineData("""{"orderId":"1001","amount":80,"currency":"SGD","occurredAt":"2026-11-24T09:00:00Z","code":"BOB99"}""", "code", "Recorded with JANE20; this report says BOB99.")]
+    [InlineData("""{"orderId":"1001","amount":80,"currency":"SGD","occurredAt":"2026-11-24T09:00:00Z"}""", "code", "Recorded with JANE20; this report says no code.")]
+    public async Task A_replay_that_changes_the_order_is_a_409_naming_what_differs_and_changes_nothing(string json, string field, string difference)
     {
-        using var host = new ShopHost();
+        var logs = new ReferralBot.Tests.TestSupport.CapturedLogs();
+        using var host = new ShopHost(services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
         await host.InfluencerAsync("jane", "JANE20");
-
         var first = await host.PostPurchaseAsync(ShopHost.Purchase("1001", 80m, host.Now, "JANE20"));
-        var altered = await host.PostPurchaseAsync(ShopHost.Purchase("1001", 999m, host.Now, "JANE20"));
 
-        Assert.Equal(await first.Content.ReadAsStringAsync(), await altered.Content.ReadAsStringAsync());
+        var altered = await host.PostSignedAsync("/api/purchases", json);
+        var again = await host.PostPurchaseAsync(ShopHost.Purchase("1001", 80.00m, host.Now, "jane20"));
+
+        Assert.Equal(HttpStatusCode.Conflict, altered.StatusCode);
+        Assert.Equal("application/problem+json", altered.Content.Headers.ContentType!.MediaType);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await altered.Content.ReadAsStringAsync())!;
+        Assert.Equal(difference, (string?)problem["errors"]![field]![0]);
+        Assert.Contains(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("Order 1001 was reported again with a different", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
         Assert.Equal((1, 0, 1, 8.00m), await host.CountsAsync());
     }
 
