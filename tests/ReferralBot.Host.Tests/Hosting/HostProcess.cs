@@ -28,7 +28,7 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_URLS", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(name);
-        start.Environment["ConnectionStrings__ReferralBot"] = $"Data Source={Path.Combine(folder, "referralbot.db")}";
+        start.Environment["ConnectionStrings__ReferralBot"] = $"Data Source={DatabaseFile}";
         start.Environment["ConsoleChat__Enabled"] = "false";
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment) start.Environment[key] = value;
@@ -38,6 +38,8 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
+
+    public string DatabaseFile => Path.Combine(folder, "referralbot.db");
 
     public string Output
     {
