@@ -117,14 +117,21 @@ start_host "$DB" "$WORK/redirect.log"
 redirect_round() { $BENCH load --url "$1/r/$CODE?s=ig" --requests 20000 --concurrency "$CONCURRENCY"; }
 warm_up "$HOST_PID" redirect_round "$SERVICE_URL"
 SERVICE_WARM="$WARM_ROUNDS rounds of 20,000 $(warm_summary rps)"
+REDIRECT_WARM_ROUNDS=$WARM_ROUNDS
 CPU_BEFORE=$(cpu_ticks "$HOST_PID")
 SERVICE=$($BENCH load --url "$SERVICE_URL/r/$CODE?s=ig" --requests "$REQUESTS" --concurrency "$CONCURRENCY")
 SERVICE_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks "$HOST_PID")" "$REQUESTS")
+echo "1/5 redirect: unknown codes…" >&2
+unknown_round() { $BENCH load --url "$1/r/{random}" --unknown-codes --requests 20000 --concurrency "$CONCURRENCY"; }
+warm_up "$HOST_PID" unknown_round "$SERVICE_URL"
+CPU_BEFORE=$(cpu_ticks "$HOST_PID")
+UNKNOWN=$($BENCH load --url "$SERVICE_URL/r/{random}" --unknown-codes --requests "$REQUESTS" --concurrency "$CONCURRENCY")
+UNKNOWN_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks "$HOST_PID")" "$REQUESTS")
 SERVICE_RSS=$(peak_rss_mb "$HOST_PID")
 stop_host
 CLICKS=$(( $(count "$DB" "SELECT COUNT(*) FROM Clicks;") - CLICKS_BEFORE ))
 TALLY=$(count "$DB" "SELECT COALESCE(SUM(Clicks), 0) FROM ClickTallies;")
-SENT=$(( REQUESTS + WARM_ROUNDS * 20000 ))
+SENT=$(( REQUESTS + REDIRECT_WARM_ROUNDS * 20000 ))
 
 echo "1/5 redirect: bare Kestrel…" >&2
 $BENCH bare --urls http://127.0.0.1:5102 >"$WORK/bare.log" 2>&1 &
@@ -138,6 +145,7 @@ BARE_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks "$BARE_PID")" "$REQUESTS")
 BARE_RSS=$(peak_rss_mb "$BARE_PID")
 kill -TERM "$BARE_PID"; wait "$BARE_PID" || true
 RATIO=$(python3 -c "print(round(100 * $(field "$SERVICE" rps) / $(field "$BARE" rps), 1))")
+MISS_RATIO=$(python3 -c "print(round(100 * $(field "$UNKNOWN" rps) / $(field "$SERVICE" rps), 1))")
 
 # ── 2. Claims through the Telegram webhook ───────────────────────────────────────────────────────────────────────
 echo "2/5 claims: $CLAIM_USERS people through the webhook, each update twice…" >&2
@@ -263,11 +271,15 @@ thread under 2% of a core): the service $SERVICE_WARM, bare Kestrel $BARE_WARM.
 | | requests/s | p50 ms | p99 ms | errors | CPU a request | peak RSS MB |
 |---|---|---|---|---|---|---|
 | ReferralBot \`/r/{code}\` | $(j "$SERVICE" rps) | $(j "$SERVICE" p50) | $(j "$SERVICE" p99) | $(j "$SERVICE" errors) | $SERVICE_CPU | $SERVICE_RSS |
+| ReferralBot \`/r/{unknown}\` (404 page) | $(j "$UNKNOWN" rps) | $(j "$UNKNOWN" p50) | $(j "$UNKNOWN" p99) | $(j "$UNKNOWN" errors) | $UNKNOWN_CPU | |
 | bare Kestrel 302 | $(j "$BARE" rps) | $(j "$BARE" p50) | $(j "$BARE" p99) | $(j "$BARE" errors) | $BARE_CPU | $BARE_RSS |
 
 ReferralBot reaches **$RATIO%** of the bare rate (goal: at least 70%). The rate of both moves by ±15% from run to run on
 this shared machine; the CPU a request (from /proc, the service's whole process) is the steadier measure of the cost.
 Clicks stored after a clean stop: **$CLICKS** for **$SENT** requests sent; the click tallies add up to $TALLY.
+
+A flood of made-up codes (a different one each request, each a database lookup and the 404 page) runs at
+**$MISS_RATIO%** of the known-code rate (goal: at least 50%).
 
 ## 2. Claims: \`/start CODE\` through the Telegram webhook
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Persistence.Sqlite;
@@ -20,6 +21,7 @@ public static class SqliteSetup
         services.AddSingleton(gate);
         services.AddDbContextPool<ReferralBotDbContext>(options => Configure(options, normalized, gate));
         services.AddSingleton<IDatabaseInitializer, SqliteDatabaseInitializer>();
+        services.AddSingleton<IRedirectTargets>(_ => new SqliteRedirectTargets(normalized));
         return services;
     }
 

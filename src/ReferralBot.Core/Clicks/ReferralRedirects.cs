@@ -2,22 +2,19 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
-using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Clicks;
 
 /// <summary>
 /// The web link's use case: find where a code leads (cached), count the click (buffered) and give the URL to
-/// redirect to. Unknown codes get a near-miss suggestion for the 404 page.
+/// redirect to.
 /// </summary>
 public sealed class ReferralRedirects(
-    IServiceScopeFactory scopes,
+    IRedirectTargets targets,
     IMemoryCache cache,
     ClickBuffer clicks,
     RedirectCacheSignal changes,
@@ -37,23 +34,26 @@ public sealed class ReferralRedirects(
         var duration = options.Value.TargetCacheDuration;
         if (duration <= TimeSpan.Zero) return await LoadAsync(normalized, cancellationToken); // caching turned off
 
-        return await cache.GetOrCreateAsync(("redirect", normalized), async entry =>
+        var key = ("redirect", normalized);
+        if (cache.TryGetValue(key, out RedirectTarget? cached)) return cached;
+
+        // A found code is cached until an admin changes its campaign; an unknown one is not remembered at all (it may be
+        // handed out a moment later, and a flood of made-up codes would only fill the cache).
+        var target = await LoadAsync(normalized, cancellationToken);
+        if (target is not null)
         {
-            var target = await LoadAsync(normalized, cancellationToken);
-            // An unknown code is remembered only briefly: it may be handed out a moment later.
-            entry.AbsoluteExpirationRelativeToNow = target is null ? TimeSpan.FromSeconds(Math.Min(2, duration.TotalSeconds)) : duration;
-            if (target is not null) entry.AddExpirationToken(changes.For(target.CampaignId));
-            return target;
-        });
+            using var entry = cache.CreateEntry(key);
+            entry.Value = target;
+            entry.AbsoluteExpirationRelativeToNow = duration;
+            entry.AddExpirationToken(changes.For(target.CampaignId));
+        }
+
+        return target;
     }
 
     private async Task<RedirectTarget?> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
-        var target = await db.Codes.Where(c => c.Value == code)
-            .Select(c => new RedirectTarget(c.Value, c.MemberId, c.Member.CampaignId, c.Member.Campaign.Slug, c.Member.Campaign.LandingUrl))
-            .SingleOrDefaultAsync(cancellationToken);
+        var target = await targets.FindAsync(code, cancellationToken);
         // Landing URLs are stored in ASCII; one stored before that rule is made so here, as a Location header needs.
         return target is not null && HttpUrl.TryNormalize(target.LandingUrl, out var ascii) && ascii != target.LandingUrl
             ? target with { LandingUrl = ascii }
@@ -82,13 +82,6 @@ public sealed class ReferralRedirects(
         }
 
         return landing;
-    }
-
-    public async Task<string?> SuggestAsync(string code, CancellationToken cancellationToken)
-    {
-        if (!CodeFormat.TryNormalize(code, out var normalized)) return null;
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CodeSuggester>().SuggestAsync(normalized, cancellationToken);
     }
 
     // Same visitor, same day → same hash; nothing that identifies them is stored. Written straight into one buffer

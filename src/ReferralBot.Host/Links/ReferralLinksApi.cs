@@ -23,7 +23,7 @@ public static class ReferralLinksApi
         string code, string? s, string? b, HttpContext http, ReferralRedirects redirects, PromptRenderer prompts, CancellationToken cancellationToken)
     {
         var target = await redirects.FindAsync(code, cancellationToken);
-        if (target is null) return await NotFoundPageAsync(code, s, redirects, prompts, cancellationToken);
+        if (target is null) return await NotFoundPageAsync(code, prompts);
 
         http.Response.Headers.CacheControl = "no-store";
         if (HttpMethods.IsHead(http.Request.Method)) return TypedResults.Redirect(LandingUrlBuilder.Build(target, LinkSource.Normalize(s), b));
@@ -33,17 +33,11 @@ public static class ReferralLinksApi
         return TypedResults.Redirect(url);
     }
 
-    private static async Task<ContentHttpResult> NotFoundPageAsync(
-        string code, string? source, ReferralRedirects redirects, PromptRenderer prompts, CancellationToken cancellationToken)
+    // No "did you mean" here, unlike the chat: a miss must cost about what a hit costs, and suggesting means trying
+    // every near variant against the database, for each made-up code of a flood.
+    private static async Task<ContentHttpResult> NotFoundPageAsync(string code, PromptRenderer prompts)
     {
-        var suggestion = await redirects.SuggestAsync(code, cancellationToken);
-        var query = LinkSource.Normalize(source) is { } tag ? $"?s={tag}" : "";
-        var page = await prompts.RenderAsync(PromptName.NotFoundPage, new
-        {
-            Code = code.Length > 40 ? code[..40] : code,
-            Suggestion = suggestion,
-            SuggestionUrl = suggestion is null ? null : $"/r/{suggestion}{query}",
-        }, "en");
+        var page = await prompts.RenderAsync(PromptName.NotFoundPage, new { Code = code.Length > 40 ? code[..40] : code }, "en");
         return TypedResults.Content(page, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
     }
 
