@@ -8,6 +8,9 @@ public static class ReferrerNotice
 {
     public static string Key(int campaignId, int claimantPersonId) => $"claim:{campaignId}:{claimantPersonId}:referrer";
 
+    /// <summary>How every notice about one claimant's sign-ups ends, whatever the campaign.</summary>
+    public static string KeySuffix(int claimantPersonId) => $":{claimantPersonId}:referrer";
+
     public static Task<TextReply> RenderAsync(PromptRenderer prompts, string claimantName, string campaignName, string code, int signUps, string locale) =>
         prompts.TextAsync(PromptName.ReferrerNewSignUp, new
         {

@@ -13,7 +13,7 @@ public sealed class OutboxMessage
     public required string ChatId { get; init; }
 
     /// <summary>The replies to send, as JSON.</summary>
-    public required string Payload { get; init; }
+    public required string Payload { get; set; }
 
     public DateTime CreatedAt { get; init; }
     public DateTime DueAt { get; set; }

@@ -83,6 +83,8 @@ public static class PromptName
     public const string MenuForget = "menu-forget";
     public const string ForgetConfirm = "forget-confirm";
     public const string ForgetDone = "forget-done";
+    public const string MenuMyData = "menu-mydata";
+    public const string MyDataCaption = "mydata-caption";
     public const string ResumeDone = "resume-done";
     public const string VoiceUsage = "voice-usage";
     public const string VoiceSet = "voice-set";

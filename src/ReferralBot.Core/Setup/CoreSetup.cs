@@ -12,6 +12,7 @@ using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Privacy;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Reports;
@@ -73,7 +74,10 @@ public static class CoreSetup
         services.AddScoped<IChatCommand, StopCommand>();
         services.AddScoped<IChatCommand, ResumeCommand>();
         services.AddScoped<IChatCommand, VoiceCommand>();
+        services.AddScoped<PersonalDataEraser>();
+        services.AddScoped<PersonalDataExport>();
         services.AddScoped<IChatCommand, ForgetCommand>();
+        services.AddScoped<IChatCommand, MyDataCommand>();
         return services;
     }
 
