@@ -12,6 +12,8 @@ public static class CampaignDates
     {
         utc = default;
         if (!DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
+        // A campaign runs in this century: year 1 or 9999 would not even convert to UTC in most time zones.
+        if (local.Year is < 2000 or > 2100) return false;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         if (zone.IsInvalidTime(local)) return false;
         utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);

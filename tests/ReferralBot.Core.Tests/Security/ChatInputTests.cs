@@ -22,6 +22,8 @@ public sealed class ChatInputTests(ChatInputTests.Chat fixture) : IClassFixture<
     [InlineData("/confirm 1001 JANE20 80 USD", "Recorded in SGD; this report says USD.")]
     [InlineData("/refund 2007\u0007", "/refund")]
     [InlineData("/campaign set glow-serum landing https://user:pw@shop.example.sg/", "isn't")]
+    [InlineData("/campaign set glow-serum starts 0001-01-01", "isn't a valid starts")]
+    [InlineData("/campaign set glow-serum ends 9999-12-31 23:59", "isn't a valid ends")]
     public async Task Bad_money_and_order_input_in_chat_is_answered_and_changes_nothing(string line, string answer)
     {
         var before = await fixture.CountsAsync();
@@ -75,11 +77,13 @@ public sealed class ChatInputTests(ChatInputTests.Chat fixture) : IClassFixture<
             Assert.Contains("recorded and credited", (await Script.SendAsync("admin", "/confirm 1001 JANE20 80")).Text, StringComparison.Ordinal);
         }
 
-        public Task<(int Purchases, int Refunds, int Entries, string Landing)> CountsAsync() => Script.DbAsync(async db => (
+        public Task<(int Purchases, int Refunds, int Entries, string Landing, DateTime? Starts, DateTime? Ends)> CountsAsync() => Script.DbAsync(async db => (
             await db.Set<Purchase>().CountAsync(),
             await db.Set<Refund>().CountAsync(),
             await db.Set<LedgerEntry>().CountAsync(),
-            await db.Campaigns.Select(c => c.LandingUrl).SingleAsync()));
+            await db.Campaigns.Select(c => c.LandingUrl).SingleAsync(),
+            await db.Campaigns.Select(c => c.StartsAt).SingleAsync(),
+            await db.Campaigns.Select(c => c.EndsAt).SingleAsync()));
 
         public async Task DisposeAsync() => await Script.DisposeAsync();
     }
