@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Channels.BotFramework.Setup;
 using ReferralBot.FakeBotFramework;
+using ReferralBot.Tests.TestSupport;
 
 namespace ReferralBot.BotFramework.Tests.Support;
 
@@ -18,6 +19,7 @@ public sealed class BotFrameworkBotFactory : WebApplicationFactory<Program>
     {
         Channel = channel;
         Folder = Directory.CreateTempSubdirectory("referralbot-bf-").FullName;
+        MigratedDatabase.CopyTo(Path.Combine(Folder, "referralbot.db"));
         var baseUrl = channel.BaseUrl.ToString().TrimEnd('/');
         settings = new Dictionary<string, string?>
         {

@@ -12,7 +12,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrations_apply_to_an_empty_database_and_match_the_model()
     {
-        await using var chat = await ChatScript.StartAsync();
+        await using var chat = await ChatScript.StartOnNewDatabaseAsync();
 
         var pending = await chat.DbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList());
         var modelChanged = await chat.DbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
@@ -24,7 +24,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task The_database_is_in_wal_mode()
     {
-        await using var chat = await ChatScript.StartAsync();
+        await using var chat = await ChatScript.StartOnNewDatabaseAsync();
 
         var mode = await chat.DbAsync(async db =>
         {

@@ -11,11 +11,12 @@ namespace ReferralBot.Core.Tests.Storage;
 public sealed class WriteGateTests : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5); // half SQLite's busy timeout: a deadlock shows
-    private readonly TestDatabase database = new();
+    private TestDatabase database = null!;
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
     {
+        database = TestDatabase.Create(empty: true);
         services = new ServiceCollection().AddSqliteStore(database.ConnectionString).BuildServiceProvider();
         await UseAsync(db => db.Database.MigrateAsync());
     }

@@ -38,10 +38,13 @@ public sealed class ChatScript : IAsyncDisposable
 
     public RecordingChannel Outbound => Services.GetRequiredService<RecordingChannel>();
 
-    public static Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null) => StartAsync(new TestDatabase(), settings);
+    public static Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null) => StartAsync(TestDatabase.Create(), settings);
+
+    /// <summary>A chat on a database file that does not exist yet: the service creates and migrates it.</summary>
+    public static Task<ChatScript> StartOnNewDatabaseAsync() => StartAsync(TestDatabase.Create(empty: true), null);
 
     /// <summary>A chat whose services the test changes (an interceptor that stages a race, say).</summary>
-    public static Task<ChatScript> StartAsync(Action<IServiceCollection> services) => StartAsync(new TestDatabase(), null, services: services);
+    public static Task<ChatScript> StartAsync(Action<IServiceCollection> services) => StartAsync(TestDatabase.Create(), null, services: services);
 
     /// <summary>The service started again on the same database file, as after a restart.</summary>
     public async Task<ChatScript> RestartAsync()

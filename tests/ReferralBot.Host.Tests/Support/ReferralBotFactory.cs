@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Storage;
+using ReferralBot.Tests.TestSupport;
 
 namespace ReferralBot.Host.Tests.Support;
 
@@ -21,6 +22,7 @@ public sealed class ReferralBotFactory : WebApplicationFactory<Program>
         ownsFolder = folder is null;
         Folder = folder ?? Directory.CreateTempSubdirectory("referralbot-host-").FullName;
         DatabaseFile = Path.Combine(Folder, "referralbot.db");
+        MigratedDatabase.CopyTo(DatabaseFile);
         settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:ReferralBot"] = $"Data Source={DatabaseFile}",

@@ -23,6 +23,7 @@ public sealed class TelegramBotFactory : WebApplicationFactory<Program>
     public TelegramBotFactory(FakeBotApi telegram, bool webhook = false, string? token = null, IDictionary<string, string?>? overrides = null)
     {
         Telegram = telegram;
+        MigratedDatabase.CopyTo(Path.Combine(folder, "referralbot.db"));
         settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:ReferralBot"] = $"Data Source={Path.Combine(folder, "referralbot.db")}",
