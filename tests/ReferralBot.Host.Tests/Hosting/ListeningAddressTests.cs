@@ -27,16 +27,4 @@ public sealed class ListeningAddressTests
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
-
-    [Fact]
-    public async Task The_urls_argument_wins_over_the_environment()
-    {
-        var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-        await using var host = new HostProcess(
-            new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{HostProcess.FreePort()}" }, "--urls", url);
-
-        var health = await host.HealthAsync(url);
-
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-    }
 }
