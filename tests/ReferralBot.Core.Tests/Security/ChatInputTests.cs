@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Tests.Support;
@@ -61,7 +62,7 @@ public sealed class ChatInputTests(ChatInputTests.Chat fixture) : IClassFixture<
 
         Assert.Contains("Glow Serum", report.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("went wrong", report.Text + export.Text + stats.Text, StringComparison.Ordinal);
-        Assert.Equal(2, export.Replies.OfType<ReferralBot.Core.Conversation.DocumentReply>().Count());
+        Assert.Equal(2, export.Replies.OfType<DocumentReply>().Count());
     }
 
     public sealed class Chat : IAsyncLifetime

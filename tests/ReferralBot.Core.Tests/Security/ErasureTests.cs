@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Purchases;
+using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Tests.Nudges;
 using ReferralBot.Core.Tests.Support;
 
@@ -30,7 +32,7 @@ public sealed class ErasureTests
         Assert.Contains(before, m => m.To == "jane" && m.Payload.Contains("Bob just joined", StringComparison.Ordinal));
         Assert.Contains(before, m => m.To == "bob" && m.Payload.Contains("Carol just joined", StringComparison.Ordinal));
 
-        var ledger = await chat.CountAsync<ReferralBot.Core.Rewards.LedgerEntry>();
+        var ledger = await chat.CountAsync<LedgerEntry>();
 
         await chat.SendAsync("jane", "/forget yes", "Jane Lim", "janelim");
         var janeGone = await MessagesAsync(chat);
@@ -42,8 +44,8 @@ public sealed class ErasureTests
         Assert.All(janeGone.Where(m => m.To == "jane"), m => Assert.Equal("[]", m.Payload));
         Assert.DoesNotContain(bothGone, m => m.Payload.Contains("Bob", StringComparison.Ordinal) || m.Payload.Contains("Robert", StringComparison.Ordinal));
         Assert.All(bothGone.Where(m => m.To is "bob" or "jane"), m => Assert.Equal("[]", m.Payload));
-        Assert.Equal(1, await chat.CountAsync<ReferralBot.Core.Purchases.Purchase>());
-        Assert.Equal(ledger, await chat.CountAsync<ReferralBot.Core.Rewards.LedgerEntry>());
+        Assert.Equal(1, await chat.CountAsync<Purchase>());
+        Assert.Equal(ledger, await chat.CountAsync<LedgerEntry>());
         Assert.Contains("Your code", (await chat.SendAsync("carol", "/code")).Text, StringComparison.Ordinal);
     }
 

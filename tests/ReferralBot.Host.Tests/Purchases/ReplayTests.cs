@@ -1,11 +1,14 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
 using ReferralBot.Host.Tests.Support;
+using ReferralBot.Tests.TestSupport;
 
 namespace ReferralBot.Host.Tests.Purchases;
 
@@ -34,8 +37,8 @@ public sealed class ReplayTests
     [InlineData("""{"orderId":"1001","amount":80,"currency":"SGD","occurredAt":"2026-11-24T09:00:00Z"}""", "code", "Recorded with JANE20; this report says no code.")]
     public async Task A_replay_that_changes_the_order_is_a_409_naming_what_differs_and_changes_nothing(string json, string field, string difference)
     {
-        var logs = new ReferralBot.Tests.TestSupport.CapturedLogs();
-        using var host = new ShopHost(services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        var logs = new CapturedLogs();
+        using var host = new ShopHost(services: s => s.AddSingleton<ILoggerProvider>(logs));
         await host.InfluencerAsync("jane", "JANE20");
         var first = await host.PostPurchaseAsync(ShopHost.Purchase("1001", 80m, host.Now, "JANE20"));
 
@@ -44,9 +47,9 @@ public sealed class ReplayTests
 
         Assert.Equal(HttpStatusCode.Conflict, altered.StatusCode);
         Assert.Equal("application/problem+json", altered.Content.Headers.ContentType!.MediaType);
-        var problem = System.Text.Json.Nodes.JsonNode.Parse(await altered.Content.ReadAsStringAsync())!;
+        var problem = JsonNode.Parse(await altered.Content.ReadAsStringAsync())!;
         Assert.Equal(difference, (string?)problem["errors"]![field]![0]);
-        Assert.Contains(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("Order 1001 was reported again with a different", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Order 1001 was reported again with a different", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
         Assert.Equal((1, 0, 1, 8.00m), await host.CountsAsync());
