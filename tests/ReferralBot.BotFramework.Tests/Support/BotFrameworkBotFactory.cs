@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Channels.BotFramework.Setup;
 using ReferralBot.FakeBotFramework;
-using ReferralBot.Tests.TestSupport;
+using ReferralBot.Testing;
 
 namespace ReferralBot.BotFramework.Tests.Support;
 

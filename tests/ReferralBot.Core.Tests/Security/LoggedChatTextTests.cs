@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Tests.Support;
-using ReferralBot.Tests.TestSupport;
+using ReferralBot.Testing;
 
 namespace ReferralBot.Core.Tests.Security;
 

@@ -1,4 +1,4 @@
-using ReferralBot.Tests.TestSupport;
+using ReferralBot.Testing;
 
 namespace ReferralBot.Core.Tests.Support;
 

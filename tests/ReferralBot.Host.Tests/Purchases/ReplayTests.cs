@@ -8,7 +8,7 @@ using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
 using ReferralBot.Host.Tests.Support;
-using ReferralBot.Tests.TestSupport;
+using ReferralBot.Testing;
 
 namespace ReferralBot.Host.Tests.Purchases;
 

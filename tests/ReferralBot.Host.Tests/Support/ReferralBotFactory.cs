@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Storage;
-using ReferralBot.Tests.TestSupport;
+using ReferralBot.Testing;
 
 namespace ReferralBot.Host.Tests.Support;
 

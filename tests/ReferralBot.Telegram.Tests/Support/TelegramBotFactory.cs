@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Storage;
 using ReferralBot.FakeTelegram;
-using ReferralBot.Tests.TestSupport;
+using ReferralBot.Testing;
 
 namespace ReferralBot.Telegram.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ReferralBot.Tests.TestSupport;
+namespace ReferralBot.Testing;
 
 /// <summary>Keeps what the service logs, so a test can check the one line an operator would read.</summary>
 public sealed class CapturedLogs : ILoggerProvider

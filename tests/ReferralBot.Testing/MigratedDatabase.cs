@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Storage;
 using ReferralBot.Persistence.Sqlite;
 
-namespace ReferralBot.Tests.TestSupport;
+namespace ReferralBot.Testing;
 
 /// <summary>
 /// One SQLite database migrated with the service's migrations, once per test run, for tests to start from a copy of:
