@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReferralBot.Channels.Telegram.Concurrency;
 using ReferralBot.Channels.Telegram.Setup;
-using ReferralBot.Core.Concurrency;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 

@@ -1,6 +1,6 @@
-using ReferralBot.Core.Concurrency;
+using ReferralBot.Channels.Telegram.Concurrency;
 
-namespace ReferralBot.Core.Tests.Concurrency;
+namespace ReferralBot.Telegram.Tests.Concurrency;
 
 public sealed class MailboxTests
 {

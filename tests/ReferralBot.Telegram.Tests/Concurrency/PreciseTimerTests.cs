@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
-using ReferralBot.Core.Concurrency;
+using ReferralBot.Channels.Telegram.Concurrency;
 
-namespace ReferralBot.Core.Tests.Concurrency;
+namespace ReferralBot.Telegram.Tests.Concurrency;
 
 public sealed class PreciseTimerTests
 {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ReferralBot.Core.Concurrency;
+namespace ReferralBot.Channels.Telegram.Concurrency;
 
 /// <summary>
 /// Many writers, one reader that drains everything waiting and then sleeps. Posting takes no lock (an unbounded
@@ -12,7 +12,7 @@ namespace ReferralBot.Core.Concurrency;
 /// <see cref="Posted"/> (with whatever else it waits for). Once <see cref="Close"/>d, a post is refused, and an item
 /// that raced the closing is handed to the <c>orphaned</c> callback instead of being left unseen.
 /// </remarks>
-public sealed class Mailbox<T>(Action<T> orphaned)
+internal sealed class Mailbox<T>(Action<T> orphaned)
 {
     private readonly ConcurrentQueue<T> items = new();
     private TaskCompletionSource signal = NewSignal();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ReferralBot.Core.Concurrency;
+namespace ReferralBot.Channels.Telegram.Concurrency;
 
 /// <summary>
 /// Waits that must end on time, to the millisecond. The runtime's timers (Task.Delay, System.Threading.Timer) count
@@ -9,7 +9,7 @@ namespace ReferralBot.Core.Concurrency;
 /// (started on the first wait) ends every wait. With any clock but the system's (a test's fake clock), waits are that
 /// clock's own timers.
 /// </summary>
-public sealed class PreciseTimer(TimeProvider time) : IDisposable
+internal sealed class PreciseTimer(TimeProvider time) : IDisposable
 {
     private readonly PriorityQueue<TaskCompletionSource, long> waits = new();
     private readonly object gate = new();
