@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ReferralBot.Core.Conversation;
+
+internal static class ConversationSetup
+{
+    internal static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddSingleton<ConversationGateway>();
+        services.AddScoped<ConversationEngine>();
+        services.AddScoped<IChatCommand, HelpCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ReferralBot.Core.Inbound;
+
+internal static class InboundSetup
+{
+    internal static IServiceCollection AddInbound(this IServiceCollection services)
+    {
+        services.AddSingleton<InboundReceipts>();
+        services.AddSingleton<InboundReceiptPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundReceiptPruner>());
+        return services;
+    }
+}
