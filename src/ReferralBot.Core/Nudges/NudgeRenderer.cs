@@ -4,7 +4,6 @@ using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
-using ReferralBot.Core.Reports;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
 
@@ -46,7 +45,7 @@ public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompt
             Rate = influencer ? CampaignSettings.Percent(ladder.RateAt(count)) : null,
             NextTier = next?.Name,
             ToNext = next is null ? (int?)null : next.MinPurchases - count,
-            Earned = earned.Count == 0 ? null : MoneyText.Format(ReportMoney.FromSum(earned.Sum(e => (double)e)), member.Campaign.Currency),
+            Earned = earned.Count == 0 ? null : MoneyText.Format(earned.Sum(), member.Campaign.Currency),
         };
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Members;
-using ReferralBot.Core.Reports;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
 
@@ -33,8 +32,8 @@ public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding stand
             SignUps: await signUps.CountAsync(cancellationToken),
             LastSignUpAt: await signUps.OrderByDescending(c => c.ClaimedAt).Select(c => (DateTime?)c.ClaimedAt).FirstOrDefaultAsync(cancellationToken),
             Purchases: count,
-            Revenue: ReportMoney.FromSum(await purchases.SumAsync(p => (double)p.Amount, cancellationToken)),
-            Earnings: ReportMoney.FromSum(await earnings.SumAsync(e => (double)e.Amount, cancellationToken)),
+            Revenue: await purchases.SumAsync(p => p.Amount, cancellationToken),
+            Earnings: await earnings.SumAsync(e => e.Amount, cancellationToken),
             Currency: member.Campaign.Currency,
             Tier: tier,
             NextTier: next,

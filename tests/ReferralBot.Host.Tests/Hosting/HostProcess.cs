@@ -13,6 +13,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string folder = Directory.CreateTempSubdirectory("referralbot-process-").FullName;
 
     public HostProcess(IDictionary<string, string> environment, params string[] arguments)
@@ -32,9 +33,11 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["ConsoleChat__Enabled"] = "false";
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        process = Process.Start(start)!;
+        process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The service exited ({process.ExitCode}):\n{Output}"));
         process.OutputDataReceived += (_, e) => Record(e.Data);
         process.ErrorDataReceived += (_, e) => Record(e.Data);
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -53,30 +56,23 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Waits until <paramref name="url"/>/healthz answers (the service is up), or the process ends.</summary>
+    /// <summary>
+    /// Waits until the host says it has started (every hosted service up, Kestrel listening), then asks
+    /// <paramref name="url"/>/healthz; fails if the process ends first.
+    /// </summary>
     public async Task<HttpResponseMessage> HealthAsync(string url)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (process.HasExited) throw new InvalidOperationException($"The service exited ({process.ExitCode}):\n{Output}");
-            try
-            {
-                return await client.GetAsync($"{url}/healthz");
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                // Not listening yet: it is still starting.
-                await Task.Delay(100);
-            }
-        }
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        return await client.GetAsync($"{url}/healthz");
     }
 
     private void Record(string? line)
     {
         if (line is null) return;
         lock (output) output.AppendLine(line);
+        // Microsoft.Hosting.Lifetime's line once start-up is done.
+        if (line.Contains("Application started", StringComparison.Ordinal)) started.TrySetResult();
     }
 
     public async ValueTask DisposeAsync()
