@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Storage;
@@ -18,7 +19,7 @@ public sealed class ClaimTimer(IServiceProvider services)
 {
     public async Task RunAsync(int count, TextWriter output)
     {
-        var gateway = services.GetRequiredService<ConversationGateway>();
+        var gateway = services.GetRequiredService<InboundPipeline>();
         await gateway.HandleAsync(Message(1, "/start"), CancellationToken.None);
         string code;
         await using (var scope = services.CreateAsyncScope())

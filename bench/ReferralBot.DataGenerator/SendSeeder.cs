@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Members;
@@ -86,9 +87,9 @@ public sealed class SendSeeder(IServiceProvider services)
             await MembersAsync(db, campaign, count);
         }
 
-        var gateway = services.GetRequiredService<ConversationGateway>();
+        var gateway = services.GetRequiredService<InboundPipeline>();
         var clock = Stopwatch.StartNew();
-        var replies = await gateway.HandleAsync(new InboundMessage("telegram", "1", "1", "Shop owner", "/campaign remind glow-serum"), CancellationToken.None);
+        var replies = (await gateway.HandleAsync(new InboundMessage("telegram", "1", "1", "Shop owner", "/campaign remind glow-serum"), CancellationToken.None)).Replies;
         var seconds = clock.Elapsed.TotalSeconds;
         await using var check = services.CreateAsyncScope();
         var reminders = await check.ServiceProvider.GetRequiredService<ReferralBotDbContext>().Set<Nudge>().CountAsync(n => n.Kind == NudgeKind.Reminder);

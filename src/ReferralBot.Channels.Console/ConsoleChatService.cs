@@ -2,23 +2,28 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ReferralBot.Core.Bot;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Inbound;
+using ReferralBot.Core.Outbound;
 
 namespace ReferralBot.Channels.Console;
 
 /// <summary>
-/// The chat in the terminal: each line typed (or piped in) is a message to the bot; the replies are printed.
+/// The chat in the terminal: each line typed (or piped in) is a message to the bot, handled like any channel's, and its
+/// answer is printed by the outbox (<see cref="ConsoleOutboundChannel"/>) before the next line is read.
 /// <c>/as NAME</c> switches who is typing. The end of the input (or <c>/quit</c>) stops the service.
 /// </summary>
 internal sealed class ConsoleChatService(
     ConsoleIo io,
-    ConversationGateway conversation,
-    ConsoleReplyWriter writer,
+    InboundPipeline pipeline,
+    ConsoleOutboundChannel outbound,
+    ConsoleIdentity identity,
     ConsoleLineReader reader,
     IHostApplicationLifetime lifetime,
     IOptions<BotOptions> bot) : BackgroundService
 {
     public const string Channel = AdminPolicy.ConsoleChannel;
-    private readonly ConsoleIdentity identity = new();
+    // The outbox sends an answer within milliseconds; this only keeps a stalled outbox from stalling the terminal.
+    private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,8 +46,10 @@ internal sealed class ConsoleChatService(
                 continue;
             }
 
-            var message = new InboundMessage(Channel, identity.UserId, identity.UserId, identity.DisplayName, line);
-            await writer.WriteAsync(await conversation.HandleAsync(message, stoppingToken), heading: null, stoppingToken);
+            var message = new InboundMessage(Channel, identity.UserId, identity.UserId, identity.DisplayName, line) { DeliveryId = Guid.NewGuid().ToString("N") };
+            var answered = outbound.Printed(Outbox.ReplyKey(message));
+            var result = await pipeline.HandleAsync(message, stoppingToken);
+            if (result.Replies.Count > 0) await answered.WaitAsync(AnswerWait, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         lifetime.StopApplication();

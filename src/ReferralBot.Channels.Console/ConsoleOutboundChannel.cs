@@ -1,17 +1,29 @@
+using System.Collections.Concurrent;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Outbound;
 
 namespace ReferralBot.Channels.Console;
 
-/// <summary>Messages the bot sends a terminal user on its own are printed as they go out, marked with who they are for.</summary>
-internal sealed class ConsoleOutboundChannel(ConsoleReplyWriter writer) : IOutboundChannel
+/// <summary>
+/// Everything the bot says in the terminal comes through the outbox, answers included: an answer to whoever is typing
+/// is printed as it is, a message to someone else is marked with who it is for.
+/// </summary>
+internal sealed class ConsoleOutboundChannel(ConsoleReplyWriter writer, ConsoleIdentity identity) : IOutboundChannel
 {
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> waiting = new(StringComparer.Ordinal);
+
     public string Channel => ConsoleChatService.Channel;
 
-    public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, BeginSending beginSending, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(OutboundDelivery delivery, BeginSending beginSending, CancellationToken cancellationToken)
     {
+        var (chatId, replies) = (delivery.ChatId, delivery.Replies);
         if (!await beginSending(cancellationToken)) return DeliveryResult.Failed;
-        await writer.WriteAsync(replies, $"📨 to {chatId}:", cancellationToken);
+        await writer.WriteAsync(replies, chatId == identity.UserId ? null : $"📨 to {chatId}:", cancellationToken);
+        if (waiting.TryRemove(delivery.Key, out var delivered)) delivered.TrySetResult();
         return DeliveryResult.Delivered;
     }
+
+    /// <summary>Completes when the message stored under <paramref name="key"/> (an answer's) has been printed.</summary>
+    public Task Printed(string key) =>
+        waiting.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 }

@@ -6,8 +6,8 @@ using ReferralBot.Host.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddReferralBotLogging();
 builder.AddReferralBotServices();
+builder.AddReferralBotLogging();
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Clicks;
@@ -29,6 +30,7 @@ public static class SqliteSetup
     // EF would log each as an error with its stack. Real failures still surface where the code does not expect them.
     internal static void Configure(DbContextOptionsBuilder options, string connectionString, SqliteWriteGate? gate = null) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteSetup).Assembly.GetName().Name))
+            .ReplaceService<IModelCustomizer, SqliteModelCustomizer>()
             .AddInterceptors(gate is null ? [SqlitePragmas.Instance] : [SqlitePragmas.Instance, gate])
             .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
 

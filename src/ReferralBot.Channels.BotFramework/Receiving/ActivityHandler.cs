@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using ReferralBot.Channels.BotFramework.Activities;
 using ReferralBot.Channels.BotFramework.Sending;
 using ReferralBot.Core.Conversation;
@@ -9,44 +8,34 @@ using ReferralBot.Core.Outbound;
 namespace ReferralBot.Channels.BotFramework.Receiving;
 
 /// <summary>
-/// One accepted activity, end to end: handled at most once (its id is recorded first), its conversation reference
-/// kept for later messages, turned into the core's inbound message, and the replies posted back to the conversation
-/// as replies to it. A message is what it says; a conversation update that adds someone greets them (as /start);
-/// an invoke from a card button carries its command.
+/// One accepted activity: its conversation reference kept (the outbox sends through it), then turned into the core's
+/// messages for the <see cref="InboundPipeline"/>, which stores the replies before <c>/api/messages</c> answers, so an
+/// accepted activity is never lost. Its id (with the conversation's) is the delivery id: a redelivery changes nothing.
+/// A message is what it says; a conversation update that adds someone greets them (as /start); an invoke from a card
+/// button carries its command.
 /// </summary>
-public sealed partial class ActivityHandler(
-    ConversationGateway gateway,
-    InboundReceipts receipts,
-    ChannelAddresses addresses,
-    ActivityRenderer renderer,
-    ConnectorClient connector,
-    ILogger<ActivityHandler> logger)
+public sealed class ActivityHandler(InboundPipeline pipeline, ChannelAddresses addresses)
 {
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
         var reference = Reference(activity);
         if (reference is null || activity.From?.Id is not { } userId) return;
-        if (activity.Id is { } id && !await receipts.TryRecordAsync($"bf:{reference.ChannelId}", $"{reference.ConversationId}|{id}", cancellationToken)) return;
         await addresses.SaveAsync(reference.ChannelId, reference.ConversationId, JsonSerializer.Serialize(reference), cancellationToken);
 
-        foreach (var inbound in Inbound(activity, reference, userId))
-        {
-            var replies = await gateway.HandleAsync(inbound, cancellationToken);
-            if (replies.Count == 0) continue;
-            var result = await connector.SendAsync(reference, renderer.Render(replies, reference), activity.Id, beginSending: null, cancellationToken);
-            if (result != DeliveryResult.Delivered) LogReplyFailed(logger, reference.ChannelId, result);
-        }
+        foreach (var inbound in Inbound(activity, reference, userId)) await pipeline.HandleAsync(inbound, cancellationToken);
     }
 
     private static IEnumerable<InboundMessage> Inbound(Activity activity, ConversationReference to, string userId)
     {
         var isPrivate = activity.Conversation?.IsGroup != true && activity.Conversation?.ConversationType is null or "personal";
+        // A conversation update can add several people: each greeting is a delivery of its own.
         InboundMessage Message(string fromId, string? name, string text, bool button = false) =>
             new(to.ChannelId, to.ConversationId, fromId, string.IsNullOrWhiteSpace(name) ? fromId : name, text)
             {
                 Locale = activity.Locale ?? "en",
                 IsPrivateChat = isPrivate,
                 IsButtonPress = button,
+                DeliveryId = activity.Id is { } id ? $"{to.ConversationId}|{id}" + (activity.Type == Activity.Types.ConversationUpdate ? $"|{fromId}" : "") : null,
             };
 
         switch (activity.Type)
@@ -80,7 +69,4 @@ public sealed partial class ActivityHandler(
         activity is { ServiceUrl: { } url, ChannelId: { } channel, Conversation.Id: { } conversation }
             ? new ConversationReference(url, channel, conversation, activity.Recipient?.Id, activity.Recipient?.Name, activity.Conversation.IsGroup == true)
             : null;
-
-    [LoggerMessage(LogLevel.Warning, "Replying on {Channel} failed: {Result}")]
-    private static partial void LogReplyFailed(ILogger logger, string channel, DeliveryResult result);
 }

@@ -12,7 +12,11 @@ using ReferralBot.Channels.BotFramework.Setup;
 
 namespace ReferralBot.Channels.BotFramework.Receiving;
 
-/// <summary><c>POST /api/messages</c>: a channel delivers an activity; it is checked, queued and answered 202 at once.</summary>
+/// <summary>
+/// <c>POST /api/messages</c>: a channel delivers an activity; it is checked, handled (its replies stored for the
+/// outbox to send) and answered 202, or 200 for an invoke. Handling is a few milliseconds, far inside the 15 seconds a
+/// channel waits; answering only after it means that a 202 is a promise kept across a crash.
+/// </summary>
 public static class MessagesEndpoint
 {
     public const string Path = "/api/messages";
@@ -22,13 +26,13 @@ public static class MessagesEndpoint
 
     public static IEndpointRouteBuilder MapBotFrameworkMessages(this IEndpointRouteBuilder app)
     {
-        if (app.ServiceProvider.GetService<ActivityInbox>() is null) return app;
+        if (app.ServiceProvider.GetService<ActivityHandler>() is null) return app;
         app.MapPost(Path, ReceiveAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return app;
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, ActivityInbox queue, InboundTokenValidator validator, TrustedServiceUrls trusted, IOptions<BotFrameworkOptions> options,
+        HttpRequest request, ActivityHandler handler, InboundTokenValidator validator, TrustedServiceUrls trusted, IOptions<BotFrameworkOptions> options,
         CancellationToken cancellationToken)
     {
         var authorization = request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null;
@@ -60,7 +64,7 @@ public static class MessagesEndpoint
         }
 
         trusted.Trust(activity.ServiceUrl);
-        await queue.EnqueueAsync(activity, cancellationToken);
+        await handler.HandleAsync(activity, cancellationToken);
         return activity.Type == Activity.Types.Invoke ? TypedResults.Ok(new { status = 200 }) : TypedResults.Accepted((string?)null);
     }
 }

@@ -10,13 +10,15 @@ public sealed class BotFrameworkOutboundChannel(
 {
     public string Channel => channelId;
 
-    public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, BeginSending beginSending, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(OutboundDelivery delivery, BeginSending beginSending, CancellationToken cancellationToken)
     {
-        var stored = await addresses.FindAsync(channelId, chatId, cancellationToken);
+        var stored = await addresses.FindAsync(channelId, delivery.ChatId, cancellationToken);
         if (stored is null || JsonSerializer.Deserialize<ConversationReference>(stored) is not { } reference) return DeliveryResult.Unreachable;
         // References are stored only from accepted (authenticated) activities, so their service URL is one to trust,
         // also after a restart.
         trusted.Trust(reference.ServiceUrl);
-        return await connector.SendAsync(reference, renderer.Render(replies, reference), replyToId: null, beginSending, cancellationToken);
+        // An answer is posted as a reply to the activity it answers (its id follows the conversation's in the delivery id).
+        var replyToId = delivery.AnswersDelivery?.Split('|') is [_, var activityId, ..] ? activityId : null;
+        return await connector.SendAsync(reference, renderer.Render(delivery.Replies, reference), replyToId, beginSending, cancellationToken);
     }
 }

@@ -28,9 +28,7 @@ public static class BotFrameworkSetup
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ActivityRenderer>();
         services.AddSingleton<ConnectorClient>();
-        services.AddSingleton<ActivityInbox>();
-        services.AddHostedService(sp => sp.GetRequiredService<ActivityInbox>());
-        services.AddScoped<ActivityHandler>();
+        services.AddSingleton<ActivityHandler>();
         services.AddHostedService<BotFrameworkStartup>();
         foreach (var channel in section.Get<BotFrameworkOptions>()?.Channels ?? new BotFrameworkOptions().Channels)
         {

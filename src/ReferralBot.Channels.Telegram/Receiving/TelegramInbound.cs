@@ -8,7 +8,7 @@ namespace ReferralBot.Channels.Telegram.Receiving;
 /// <summary>Telegram's messages and button presses as the core's channel-neutral <see cref="InboundMessage"/>.</summary>
 internal static class TelegramInbound
 {
-    public const string Channel = "telegram";
+    public const string Channel = Setup.TelegramOptions.ChannelName;
 
     public static InboundMessage? From(Message message)
     {

@@ -1,50 +1,41 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using ReferralBot.Channels.Telegram.Sending;
 using ReferralBot.Channels.Telegram.Setup;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Inbound;
-using ReferralBot.Core.Prompts;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace ReferralBot.Channels.Telegram.Receiving;
 
 /// <summary>
-/// One update from polling or the webhook: recorded first (a redelivery is a no-op), then answered through the
-/// conversation core. In groups only commands addressed to this bot are answered, and anything personal is sent
-/// to a private chat instead. The replies are queued, not awaited, so one slow chat holds up no other.
+/// One update from polling or the webhook, turned into the core's message (its update_id the delivery id) and handed
+/// to the <see cref="InboundPipeline"/>, which stores the replies for the send queue. In groups only commands
+/// addressed to this bot (<c>/help@ThisBot</c>) and presses of its buttons are for it; the rest is not read.
 /// </summary>
 internal sealed partial class TelegramUpdateHandler(
     ITelegramBotClient bot,
-    InboundReceipts receipts,
-    ConversationGateway conversation,
-    TelegramReplySender sender,
+    InboundPipeline pipeline,
     TelegramBotState state,
-    PromptRenderer prompts,
     ILogger<TelegramUpdateHandler> logger)
 {
-    private static readonly HashSet<string> SafeInGroups = ["help"];
-
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
-        if (!await receipts.TryRecordAsync(TelegramInbound.Channel, update.Id.ToString(CultureInfo.InvariantCulture), cancellationToken))
-        {
-            LogDuplicate(logger, update.Id);
-            return;
-        }
-
         var inbound = update switch
         {
             { Message: { } message } => TelegramInbound.From(message),
             { CallbackQuery: { } query } => await AnswerButtonAsync(query, cancellationToken),
             _ => null,
         };
-        if (inbound is null) return;
+        if (inbound is null || !ForThisBot(inbound)) return;
 
-        var replies = inbound.IsPrivateChat ? await conversation.HandleAsync(inbound, cancellationToken) : await InGroupAsync(inbound, cancellationToken);
-        if (replies.Count > 0) _ = sender.SendAsync(long.Parse(inbound.ChatId, CultureInfo.InvariantCulture), replies);
+        var result = await pipeline.HandleAsync(inbound with { DeliveryId = update.Id.ToString(CultureInfo.InvariantCulture) }, cancellationToken);
+        if (result.Duplicate) LogDuplicate(logger, update.Id);
     }
+
+    private bool ForThisBot(InboundMessage inbound) =>
+        inbound.IsPrivateChat || inbound.IsButtonPress
+        || CommandLine.Parse(inbound.Text)?.AddressedTo is { } to && string.Equals(to, state.Username, StringComparison.OrdinalIgnoreCase);
 
     private async Task<InboundMessage?> AnswerButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
@@ -58,17 +49,6 @@ internal sealed partial class TelegramUpdateHandler(
         }
 
         return TelegramInbound.From(query);
-    }
-
-    private async Task<IReadOnlyList<Reply>> InGroupAsync(InboundMessage inbound, CancellationToken cancellationToken)
-    {
-        var line = CommandLine.Parse(inbound.Text);
-        var addressedToUs = line?.AddressedTo is { } to && string.Equals(to, state.Username, StringComparison.OrdinalIgnoreCase);
-        if (line is null || !(addressedToUs || inbound.IsButtonPress)) return [];
-        if (SafeInGroups.Contains(line.Name)) return await conversation.HandleAsync(inbound, cancellationToken);
-
-        var link = $"https://t.me/{state.Username}";
-        return [await prompts.TextAsync(PromptName.GroupUsePrivateChat, new { Link = link }, inbound.Locale)];
     }
 
     [LoggerMessage(LogLevel.Debug, "Update {UpdateId} was already handled; skipped")]

@@ -12,10 +12,10 @@ internal sealed class TelegramOutboundChannel(TelegramReplySender sender, Telegr
 
     public string Channel => Name;
 
-    public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, BeginSending beginSending, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(OutboundDelivery delivery, BeginSending beginSending, CancellationToken cancellationToken)
     {
         // Until the bot is connected (or with a refused token) nothing can go out; the outbox keeps it for later.
         if (!state.IsReady) return DeliveryResult.Failed;
-        return await sender.SendAsync(long.Parse(chatId, CultureInfo.InvariantCulture), replies, beginSending).WaitAsync(cancellationToken);
+        return await sender.SendAsync(long.Parse(delivery.ChatId, CultureInfo.InvariantCulture), delivery.Replies, beginSending).WaitAsync(cancellationToken);
     }
 }

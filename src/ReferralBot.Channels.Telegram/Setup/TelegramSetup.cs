@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Channels.Telegram.Links;
 using ReferralBot.Channels.Telegram.Receiving;
 using ReferralBot.Channels.Telegram.Sending;
+using ReferralBot.Core.Links;
 using ReferralBot.Core.Outbound;
 using Telegram.Bot;
 
@@ -34,6 +36,7 @@ public static class TelegramSetup
             new TelegramBotClientOptions(settings.BotToken!, settings.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0, RetryCount = 0 },
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramOptions.ChannelName)));
         services.AddSingleton<TelegramBotState>();
+        services.AddSingleton<IChannelLinks, TelegramLinks>();
         services.AddSingleton<TelegramSendQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramSendQueue>());
         services.AddSingleton<TelegramReplySender>();

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReferralBot.Core.Bot;
 using ReferralBot.Core.Conversation;
-using ReferralBot.Core.Links;
 using ReferralBot.Core.Prompts;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -21,7 +20,6 @@ namespace ReferralBot.Channels.Telegram.Setup;
 internal sealed partial class TelegramStartup(
     ITelegramBotClient bot,
     TelegramBotState state,
-    ChatDeepLinks deepLinks,
     IServiceScopeFactory scopes,
     PromptRenderer prompts,
     IOptions<TelegramOptions> options,
@@ -68,7 +66,6 @@ internal sealed partial class TelegramStartup(
         else
             await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
 
-        deepLinks.TelegramBotUsername = username;
         state.Connected(username);
         LogConnected(logger, username, settings.UsesWebhook ? "webhook" : "long polling");
     }

@@ -42,6 +42,5 @@ public sealed class Campaign
     public bool AcceptsClaims => State == CampaignState.Active;
 
     /// <summary>Active and, at <paramref name="now"/>, inside its start and end dates.</summary>
-    public bool AcceptsClaimsAt(DateTime now) =>
-        AcceptsClaims && (StartsAt is null || now >= StartsAt) && (EndsAt is null || now < EndsAt);
+    public bool AcceptsClaimsAt(DateTime now) => Claims.ClaimRules.ClosedReason(this, now) is null;
 }

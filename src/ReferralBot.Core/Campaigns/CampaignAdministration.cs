@@ -56,7 +56,7 @@ public sealed class CampaignAdministration(
         var problem = setting.Apply(campaign, value);
         if (problem is not null) return problem;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await AtomicWork.BeginAsync(db, cancellationToken);
         // Only one campaign is the default: the others let go in the same transaction.
         if (setting.Key == "default" && campaign.IsDefault)
         {
@@ -67,7 +67,7 @@ public sealed class CampaignAdministration(
         audit.Record(actor, campaign.Id, $"campaign.set {setting.Key}", before, setting.Show(campaign));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        redirects.Changed(campaign.Id);
+        db.AfterCommit(() => redirects.Changed(campaign.Id));
         return null;
     }
 

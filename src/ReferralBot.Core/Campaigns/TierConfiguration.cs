@@ -13,11 +13,6 @@ internal sealed class TierConfiguration : IEntityTypeConfiguration<Tier>
         builder.HasIndex(t => new { t.CampaignId, t.Name }).IsUnique();
         builder.HasIndex(t => new { t.CampaignId, t.MinPurchases }).IsUnique();
         builder.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Cascade);
-        builder.ToTable("Tiers", t =>
-        {
-            t.HasCheckConstraint("CK_Tiers_MinPurchases", "\"MinPurchases\" >= 0");
-            // Decimals are TEXT in SQLite: compare them as numbers.
-            t.HasCheckConstraint("CK_Tiers_CommissionPercent", "CAST(\"CommissionPercent\" AS REAL) BETWEEN 0 AND 100");
-        });
+        builder.ToTable("Tiers", t => t.HasCheckConstraint("CK_Tiers_MinPurchases", "\"MinPurchases\" >= 0"));
     }
 }

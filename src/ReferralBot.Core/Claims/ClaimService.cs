@@ -60,7 +60,7 @@ public sealed partial class ClaimService(
         var current = await members.FindAsync(claimant.Id, referrer.CampaignId, cancellationToken);
         if (current is not null && await FirstReferrerAsync(current.Id, cancellationToken) is { } first)
             return new ClaimOutcome.AlreadyClaimed(current, first, first.Id == referrer.Id);
-        if (ClosedReason(referrer.Campaign) is { } reason) return new ClaimOutcome.CampaignClosed(referrer.Campaign, reason);
+        if (ClaimRules.ClosedReason(referrer.Campaign, time.GetUtcNow().UtcDateTime) is { } reason) return new ClaimOutcome.CampaignClosed(referrer.Campaign, reason);
         if (current is not null && await db.Claims.AnyAsync(
                 c => c.ReferredMemberId == referrer.Id && c.ReferrerMemberId == current.Id, cancellationToken))
             return new ClaimOutcome.Circular(referrer);
@@ -76,38 +76,30 @@ public sealed partial class ClaimService(
             Via = via,
             ClaimedAt = time.GetUtcNow().UtcDateTime,
         });
-        await TellReferrerAsync(referrer, claimant, code, cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await AtomicWork.BeginAsync(db, cancellationToken))
         {
-            await db.Members.Where(m => m.Id == referrer.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.SignUps, m => m.SignUps + 1), cancellationToken);
+            var signUps = await CountSignUpAsync(referrer.Id, cancellationToken);
+            await TellReferrerAsync(referrer, claimant, code, signUps, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        outboxSignal.Notify();
-
+        db.AfterCommit(outboxSignal.Notify);
         if (current is null) members.Joined(claimant, referrer.Campaign, member);
         LogClaimed(logger, LoggedText.Of(claimant.Address), code, referrer.Campaign.Slug, via);
         return new ClaimOutcome.Claimed(member, referrer, code, JoinedNow: current is null);
     }
 
-    private string? ClosedReason(Campaign campaign)
+    // The count the referrer is told is the one kept on their membership, as the deep-link path reads it.
+    private async Task<int> CountSignUpAsync(int referrerId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        return campaign switch
-        {
-            { State: CampaignState.Paused } => "paused",
-            { State: CampaignState.Ended } => "ended",
-            { StartsAt: { } starts } when now < starts => "not-started",
-            { EndsAt: { } ends } when now >= ends => "over",
-            _ => null,
-        };
+        await db.Members.Where(m => m.Id == referrerId).ExecuteUpdateAsync(s => s.SetProperty(m => m.SignUps, m => m.SignUps + 1), cancellationToken);
+        return await db.Members.Where(m => m.Id == referrerId).Select(m => m.SignUps).SingleAsync(cancellationToken);
     }
 
     // Stored with the claim itself: the referrer hears of every sign-up exactly once, even across a restart.
-    private async Task TellReferrerAsync(Member referrer, Person claimant, string code, CancellationToken cancellationToken)
+    private async Task TellReferrerAsync(Member referrer, Person claimant, string code, int signUps, CancellationToken cancellationToken)
     {
-        var signUps = await db.Claims.CountAsync(c => c.ReferrerMemberId == referrer.Id, cancellationToken) + 1;
         var notice = await ReferrerNotice.RenderAsync(prompts, claimant.DisplayName, referrer.Campaign.Name, code, signUps, referrer.Person.Locale);
         outbox.Add(referrer.Person, ReferrerNotice.Key(referrer.CampaignId, claimant.Id), [notice]);
     }

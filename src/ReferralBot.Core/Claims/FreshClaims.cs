@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
@@ -14,8 +15,8 @@ namespace ReferralBot.Core.Claims;
 /// <summary>
 /// The claim almost every claim is: someone not yet in the code's campaign opens its deep link (<c>/start CODE</c>
 /// in a private chat). It is decided and written as one item of a group commit (<see cref="GroupCommitWriter"/>):
-/// their person, their membership with a fresh customer code, the claim and the referrer's notice, in the same
-/// transaction as other people's claims and receipts, on statements prepared once. The writer runs items one after
+/// the update's receipt, their person, their membership with a fresh customer code, the claim, the referrer's notice
+/// and the claimant's reply, in the same transaction as other people's claims, on statements prepared once. The writer runs items one after
 /// the other, so what an item reads cannot change before it writes.
 /// Anything else (an unknown or malformed code, a campaign not taking sign-ups, someone already in the campaign: their
 /// own code, a second claim, a circular one) returns null before anything is written, and the general path
@@ -26,7 +27,7 @@ public sealed partial class FreshClaims(
     GroupCommitWriter writes,
     CodeLengthHints codeLengths,
     PromptRenderer prompts,
-    OutboxSignal outboxSignal,
+    ClaimReplies replies,
     TimeProvider time,
     ILogger<FreshClaims> logger)
 {
@@ -39,9 +40,13 @@ public sealed partial class FreshClaims(
             && CodeFormat.TryNormalize(first, out code);
     }
 
-    /// <summary>The claim made, or null when this is not a fresh claim (nothing was written; take the general path).</summary>
-    public async Task<ClaimOutcome.Claimed?> TryClaimAsync(InboundMessage message, string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// The claim made and its replies (stored), a delivery seen before, or null when this is not a fresh claim
+    /// (nothing was written; take the general path).
+    /// </summary>
+    public async Task<InboundResult?> TryClaimAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        if (!TryMatch(message, out var code)) return null;
         // Everything that needs no row is worked out before the writer's turn: it runs one item at a time.
         var claim = new Attempt(message, code, SenderDetails.From(message), MemberReference.New(), time.GetUtcNow().UtcDateTime);
         Written? written;
@@ -56,20 +61,24 @@ public sealed partial class FreshClaims(
         }
 
         if (written is null) return null;
-        if (written.Notified) outboxSignal.Notify();
-        var claimed = Outcome(claim, written);
+        if (written.Outcome is null) return InboundResult.SeenBefore;
+        var claimed = written.Outcome;
         LogJoined(logger, LoggedText.Of(claimed.Member.Person.Address), claimed.Member.Campaign.Slug, claimed.Member.PrimaryCode);
         LogClaimed(logger, LoggedText.Of(claimed.Member.Person.Address), code, claimed.Member.Campaign.Slug, ClaimVia.DeepLink);
-        return claimed;
+        return new InboundResult(written.Replies);
     }
 
     private sealed record Attempt(InboundMessage Message, string Code, SenderDetails Sender, string Reference, DateTime Now);
 
-    private sealed record Written(Referrer Referrer, int PersonId, string NewCode, bool Notified);
+    // Outcome is null for a delivery already handled.
+    private sealed record Written(ClaimOutcome.Claimed? Outcome, IReadOnlyList<Reply> Replies);
+
+    private static readonly Written AlreadyHandled = new(null, []);
 
     private async ValueTask<Written?> ClaimAsync(WriteSession session, Attempt claim)
     {
         var (message, code, sender, now) = (claim.Message, claim.Code, claim.Sender, claim.Now);
+        if (message.DeliveryId is { } deliveryId && session.Scalar(Sql.FindReceipt, message.Channel, deliveryId) is not null) return AlreadyHandled;
         if (ReadReferrer(session, code) is not { } found || !found.Campaign.AcceptsClaimsAt(now)) return null;
         var referrer = found.Member;
 
@@ -87,18 +96,24 @@ public sealed partial class FreshClaims(
         session.Execute(Sql.InsertClaim, referrer.CampaignId, memberId, found.MemberId, code, now);
 
         var signUps = Convert.ToInt32(session.Scalar(Sql.CountSignUp, found.MemberId), CultureInfo.InvariantCulture);
-        if (!found.Reachable) return new Written(found, personId.Value, newCode, Notified: false);
+        if (found.Reachable)
+        {
+            var notice = await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, signUps, referrer.Person.Locale);
+            session.Execute(Sql.InsertOutbox, ReferrerNotice.Key(referrer.CampaignId, personId.Value), found.PersonId,
+                referrer.Person.Channel, referrer.Person.PrivateChatId, Outbox.Serialize([notice]), now);
+        }
 
-        var notice = await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, signUps, referrer.Person.Locale);
-        session.Execute(Sql.InsertOutbox, ReferrerNotice.Key(referrer.CampaignId, personId.Value), found.PersonId,
-            referrer.Person.Channel, referrer.Person.PrivateChatId, Outbox.Serialize([notice]), now);
-        return new Written(found, personId.Value, newCode, Notified: true);
+        var outcome = Outcome(claim, found, personId.Value, newCode);
+        var answer = await replies.ForAsync(outcome, message.Locale);
+        session.Execute(Sql.InsertOutbox, Outbox.ReplyKey(message), personId, message.Channel, message.ChatId, Outbox.Serialize(answer), now);
+        if (message.DeliveryId is { } handled) session.Execute(Sql.InsertReceipt, message.Channel, handled, now);
+        return new Written(outcome, answer);
     }
 
-    // Detached copies for the reply, made once the claim is committed.
-    private static ClaimOutcome.Claimed Outcome(Attempt claim, Written written)
+    // Detached copies for the reply.
+    private static ClaimOutcome.Claimed Outcome(Attempt claim, Referrer found, int personId, string newCode)
     {
-        var (message, sender, now, referrer) = (claim.Message, claim.Sender, claim.Now, written.Referrer.Member);
+        var (message, sender, now, referrer) = (claim.Message, claim.Sender, claim.Now, found.Member);
         var claimant = new Person
         {
             Channel = message.Channel, ExternalId = message.UserId, DisplayName = sender.DisplayName, Username = sender.Username,
@@ -106,10 +121,10 @@ public sealed partial class FreshClaims(
         };
         var member = new Member
         {
-            CampaignId = referrer.CampaignId, Campaign = written.Referrer.Campaign, PersonId = written.PersonId, Person = claimant, JoinedAt = now,
+            CampaignId = referrer.CampaignId, Campaign = found.Campaign, PersonId = personId, Person = claimant, JoinedAt = now,
             Reference = claim.Reference,
         };
-        member.Codes.Add(new ReferralCode { Value = written.NewCode, IsPrimary = true, CreatedAt = now });
+        member.Codes.Add(new ReferralCode { Value = newCode, IsPrimary = true, CreatedAt = now });
         return new ClaimOutcome.Claimed(member, referrer, claim.Code, JoinedNow: true);
     }
 
@@ -168,6 +183,10 @@ public sealed partial class FreshClaims(
             WHERE k."Value" = @p0
             """;
 
+        public const string FindReceipt = """SELECT 1 FROM "InboundReceipt" WHERE "Channel" = @p0 AND "ExternalId" = @p1""";
+
+        public const string InsertReceipt = """INSERT INTO "InboundReceipt" ("Channel", "ExternalId", "ReceivedAt") VALUES (@p0, @p1, @p2)""";
+
         public const string FindPerson = """SELECT "Id" FROM "People" WHERE "Channel" = @p0 AND "ExternalId" = @p1""";
 
         public const string FindMembership = """SELECT 1 FROM "Members" WHERE "CampaignId" = @p0 AND "PersonId" = @p1""";
@@ -188,7 +207,7 @@ public sealed partial class FreshClaims(
         public const string TakenCodes = """SELECT "Value" FROM "Codes" WHERE "Value" IN (@p0, @p1, @p2, @p3, @p4, @p5)""";
 
         public const string InsertMember = """
-            INSERT INTO "Members" ("CampaignId", "PersonId", "Role", "JoinedAt", "Reference") VALUES (@p0, @p1, 0, @p2, @p3) RETURNING "Id"
+            INSERT INTO "Members" ("CampaignId", "PersonId", "Role", "JoinedAt", "Reference", "SignUps") VALUES (@p0, @p1, 0, @p2, @p3, 0) RETURNING "Id"
             """;
 
         public const string InsertCode = """INSERT INTO "Codes" ("Value", "MemberId", "IsPrimary", "CreatedAt") VALUES (@p0, @p1, TRUE, @p2)""";

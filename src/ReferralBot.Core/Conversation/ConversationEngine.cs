@@ -8,8 +8,8 @@ using ReferralBot.Core.Storage;
 namespace ReferralBot.Core.Conversation;
 
 /// <summary>
-/// The channel-neutral heart of the bot: one inbound message in, the replies out. It sends nothing itself;
-/// the channel that asked renders and delivers the replies.
+/// The channel-neutral heart of the bot: one inbound message in, who sent it and the replies out. It sends nothing
+/// itself: the <see cref="Inbound.InboundPipeline"/> stores the replies for the channel to deliver.
 /// </summary>
 public sealed partial class ConversationEngine(
     IEnumerable<IChatCommand> commands,
@@ -21,9 +21,14 @@ public sealed partial class ConversationEngine(
 {
     private readonly Dictionary<string, IChatCommand> byName = commands.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
 
-    public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    public async Task<(Person Person, IReadOnlyList<Reply> Replies)> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var person = await members.IdentifyAsync(message, cancellationToken);
+        return (person, await RouteAsync(message, person, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<Reply>> RouteAsync(InboundMessage message, Person person, CancellationToken cancellationToken)
+    {
         var line = CommandLine.Parse(message.Text);
         if (line is null) return [await FreeTextReplyAsync(message, cancellationToken)];
 

@@ -6,7 +6,6 @@ internal static class ConversationSetup
 {
     internal static IServiceCollection AddConversation(this IServiceCollection services)
     {
-        services.AddSingleton<ConversationGateway>();
         services.AddScoped<ConversationEngine>();
         services.AddScoped<IChatCommand, HelpCommand>();
         return services;

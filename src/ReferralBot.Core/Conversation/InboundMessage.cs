@@ -14,4 +14,10 @@ public sealed record InboundMessage(string Channel, string ChatId, string UserId
     public bool IsPrivateChat { get; init; } = true;
 
     public bool IsButtonPress { get; init; }
+
+    /// <summary>
+    /// The channel's id for this delivery (Telegram's update_id), when it may deliver it again: a second delivery
+    /// with the same id changes nothing. Null for a channel that never redelivers (the terminal).
+    /// </summary>
+    public string? DeliveryId { get; init; }
 }

@@ -8,7 +8,7 @@ internal sealed class InboundReceiptConfiguration : IEntityTypeConfiguration<Inb
     public void Configure(EntityTypeBuilder<InboundReceipt> builder)
     {
         builder.Property(r => r.Channel).HasMaxLength(32);
-        builder.Property(r => r.ExternalId).HasMaxLength(64);
+        builder.Property(r => r.ExternalId).HasMaxLength(200);
         builder.HasIndex(r => new { r.Channel, r.ExternalId }).IsUnique();
         builder.HasIndex(r => r.ReceivedAt);
     }

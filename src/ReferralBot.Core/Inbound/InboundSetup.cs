@@ -6,7 +6,7 @@ internal static class InboundSetup
 {
     internal static IServiceCollection AddInbound(this IServiceCollection services)
     {
-        services.AddSingleton<InboundReceipts>();
+        services.AddSingleton<InboundPipeline>();
         services.AddSingleton<InboundReceiptPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundReceiptPruner>());
         return services;

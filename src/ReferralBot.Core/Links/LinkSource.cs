@@ -4,7 +4,6 @@ namespace ReferralBot.Core.Links;
 public static class LinkSource
 {
     public const string Qr = "qr";
-    public const string Telegram = "tg";
     public const int MaxLength = 16;
 
     /// <summary>Lower-case letters, digits and hyphens only; anything else is not recorded.</summary>

@@ -1,13 +1,12 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ReferralBot.Core.Links;
 
 internal static class LinksSetup
 {
-    internal static IServiceCollection AddLinks(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddLinks(this IServiceCollection services)
     {
-        services.AddSingleton(new ChatDeepLinks { TelegramBotUsername = configuration["Telegram:BotUsername"] });
+        services.AddSingleton<ChatLinks>();
         services.AddSingleton<ReferralLinkBuilder>();
         return services;
     }

@@ -8,7 +8,7 @@ namespace ReferralBot.Core.Members;
 /// A member's code, links and QR, with the one-tap share button: what /code, a welcome and a nudge show. It renders
 /// only; who referred the member comes from the caller (<see cref="ReferralLookup"/>, or the claim just made).
 /// </summary>
-public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks deepLinks, PromptRenderer prompts)
+public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLinks, PromptRenderer prompts)
 {
     public async Task<IReadOnlyList<Reply>> BuildAsync(
         Member member, ReferralContext referral, string locale, string? introPrompt = null, object? introModel = null)
@@ -43,7 +43,7 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks dee
         {
             Code = code,
             WebLink = links.WebLink(code),
-            DeepLinks = deepLinks.For(code),
+            DeepLinks = chatLinks.For(code),
             Campaign = member.Campaign.Name,
             CampaignSlug = member.Campaign.Slug,
             member.Campaign.Offer,
@@ -70,7 +70,9 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatDeepLinks dee
     {
         var code = member.PrimaryCode;
         var model = Model(member, referral);
-        var shareUrl = deepLinks.For(code).FirstOrDefault()?.Url ?? links.WebLink(code, LinkSource.Telegram);
+        // Shared from the member's own channel: its deep link, else the web link tagged with where it was shared.
+        var channel = chatLinks.Of(member.Person.Channel);
+        var shareUrl = channel?.ClaimLink(code)?.Url ?? links.WebLink(code, channel?.ShareSource);
         return ReplyButton.Share(
             await prompts.RenderPlainAsync(PromptName.ButtonShare, model, locale),
             shareUrl,

@@ -22,7 +22,7 @@ public sealed class InfluencerEnrollment(ReferralBotDbContext db, AuditLog audit
         if (owner is not null && owner.MemberId != member?.Id) return null;
 
         var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await AtomicWork.BeginAsync(db, cancellationToken);
         member ??= db.Members.Add(new Member { CampaignId = campaign.Id, PersonId = person.Id, JoinedAt = now, Reference = MemberReference.New() }).Entity;
         var earlier = member.Codes.FirstOrDefault(c => c.IsPrimary && c.Value != code);
         if (earlier is not null)

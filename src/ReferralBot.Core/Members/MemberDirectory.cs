@@ -41,6 +41,9 @@ public sealed partial class MemberDirectory(
 
             // Someone erased who writes again is known again (by what they just sent); they stay stopped until /resume.
             person.ErasedAt = null;
+            // Someone known is saved with whatever else their message writes (read-only commands write nothing before
+            // the pipeline's commit); someone new is saved now, to have an id.
+            if (db.HoldsTransaction && person.Id != 0) return person;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -25,7 +25,7 @@ public sealed partial class CampaignReminders(ReferralBotDbContext db, AuditLog 
         var kind = nameof(NudgeKind.Reminder);
         var pending = nameof(NudgeState.Pending);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await AtomicWork.BeginAsync(db, cancellationToken);
         var members = await db.Members.CountAsync(m => m.CampaignId == campaign.Id, cancellationToken);
         var reachable = await db.Members.CountAsync(m => m.CampaignId == campaign.Id && m.Person.PrivateChatId != null
             && m.Person.StoppedAt == null && m.Person.ErasedAt == null && m.Person.UnreachableAt == null, cancellationToken);

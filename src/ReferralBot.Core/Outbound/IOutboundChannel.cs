@@ -9,5 +9,5 @@ public interface IOutboundChannel
     string Channel { get; }
 
     /// <summary>Sends the replies in order. Call <paramref name="beginSending"/> before each request and send nothing once it says no.</summary>
-    Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, BeginSending beginSending, CancellationToken cancellationToken);
+    Task<DeliveryResult> DeliverAsync(OutboundDelivery delivery, BeginSending beginSending, CancellationToken cancellationToken);
 }

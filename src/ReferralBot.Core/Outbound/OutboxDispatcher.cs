@@ -29,6 +29,10 @@ public sealed partial class OutboxDispatcher(
     private static readonly TimeSpan MinAskGap = TimeSpan.FromMilliseconds(20);
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
 
+    // Each chat's latest delivery: the next one to the same chat waits for it, so a chat's messages (two answers to
+    // two quick messages, say) arrive in the order they were stored. Only the loop touches it.
+    private readonly Dictionary<(string Channel, string ChatId), Task> chatTails = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(options.Value.MaxInFlight);
@@ -45,7 +49,9 @@ public sealed partial class OutboxDispatcher(
                 foreach (var message in await DueAsync(stoppingToken))
                 {
                     await slots.WaitAsync(stoppingToken);
-                    inFlight[message.Id] = DeliverAsync(message, slots, stoppingToken);
+                    var chat = (message.Channel, message.ChatId);
+                    var delivery = DeliverAsync(message, chatTails.GetValueOrDefault(chat), slots, stoppingToken);
+                    (inFlight[message.Id], chatTails[chat]) = (delivery, delivery);
                 }
 
                 await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
@@ -79,16 +85,18 @@ public sealed partial class OutboxDispatcher(
             .Take(options.Value.MaxInFlight)
             .ToListAsync(cancellationToken);
         foreach (var done in inFlight.Where(f => f.Value.IsCompleted).ToList()) inFlight.TryRemove(done);
+        foreach (var done in chatTails.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList()) chatTails.Remove(done);
         return due.Where(m => !inFlight.ContainsKey(m.Id)).ToList();
     }
 
-    private async Task DeliverAsync(OutboxMessage message, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task DeliverAsync(OutboxMessage message, Task? before, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         var claim = new SendingClaim(this, message.Id);
         try
         {
             await Task.Yield();
-            var result = await byChannel[message.Channel].DeliverAsync(message.ChatId, Outbox.Read(message), claim.BeginAsync, cancellationToken);
+            if (before is not null) await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var result = await byChannel[message.Channel].DeliverAsync(new OutboundDelivery(message.Key, message.ChatId, Outbox.Read(message)), claim.BeginAsync, cancellationToken);
             // Once sent, it is recorded as sent even while the service is stopping. A message someone else claimed
             // is theirs to settle.
             if (!claim.Refused) await SettleAsync(message.Id, result, CancellationToken.None);
@@ -121,6 +129,8 @@ public sealed partial class OutboxDispatcher(
         {
             case DeliveryResult.Delivered:
                 message.SentAt = now;
+                // An answer is in the person's chat now; what it said (names of others, say) is not kept here too.
+                if (Outbox.IsReply(message.Key)) message.Payload = "[]";
                 break;
             case DeliveryResult.Unreachable:
                 (message.DroppedAt, message.DropReason) = (now, "unreachable");

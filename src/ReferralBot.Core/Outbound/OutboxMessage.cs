@@ -8,7 +8,8 @@ public sealed class OutboxMessage
 {
     public long Id { get; private set; }
     public required string Key { get; init; }
-    public int PersonId { get; init; }
+    /// <summary>Who it is for; null for a reply to a group chat that did not say who asked.</summary>
+    public int? PersonId { get; init; }
     public required string Channel { get; init; }
     public required string ChatId { get; init; }
 

@@ -9,7 +9,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("Outbox");
-        builder.Property(m => m.Key).HasMaxLength(128);
+        builder.Property(m => m.Key).HasMaxLength(256);
         builder.HasIndex(m => m.Key).IsUnique();
         builder.Property(m => m.Channel).HasMaxLength(32);
         builder.Property(m => m.ChatId).HasMaxLength(128);

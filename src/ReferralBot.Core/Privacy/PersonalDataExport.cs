@@ -79,7 +79,7 @@ public sealed class PersonalDataExport(ReferralBotDbContext db, TimeProvider tim
                 .OrderBy(p => p.OccurredAt)
                 .Select(p => new { p.OrderId, p.Amount, p.Currency, p.Discount, p.OccurredAt, p.Code, Refunded = refunded.Contains(p.Id) })
                 .ToListAsync(cancellationToken),
-            Messages = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.PersonId == person.Id).OrderBy(m => m.Id).ToListAsync(cancellationToken))
+            Messages = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.PersonId == person.Id && !m.Key.StartsWith(Outbox.ReplyPrefix)).OrderBy(m => m.Id).ToListAsync(cancellationToken))
                 .Select(m => new { m.Key, m.CreatedAt, m.DueAt, m.SentAt, m.DroppedAt, m.DropReason, Content = JsonDocument.Parse(m.Payload).RootElement }),
             Nudges = await db.Set<Nudge>().AsNoTracking().Where(n => n.PersonId == person.Id).OrderBy(n => n.Id)
                 .Select(n => new { Kind = n.Kind.ToString(), n.OrderId, n.DueAt, State = n.State.ToString(), n.Reason, n.SettledAt })

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Members;
+using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Purchases;
 
@@ -10,6 +11,7 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
     public void Configure(EntityTypeBuilder<Purchase> builder)
     {
         builder.ToTable("Purchases");
+        AppendOnly.Mark(builder);
         builder.Property(p => p.OrderId).HasMaxLength(100);
         // The idempotency key: a replayed or concurrent duplicate loses this race, it never counts twice.
         builder.HasIndex(p => p.OrderId).IsUnique();
@@ -33,6 +35,5 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         builder.HasOne<Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.ReferrerMemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.BuyerMemberId).OnDelete(DeleteBehavior.Restrict);
-        builder.ToTable(t => t.HasCheckConstraint("CK_Purchases_Amount", "CAST(\"Amount\" AS REAL) > 0"));
     }
 }

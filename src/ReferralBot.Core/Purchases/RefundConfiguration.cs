@@ -8,6 +8,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
     public void Configure(EntityTypeBuilder<Refund> builder)
     {
         builder.ToTable("Refunds");
+        Storage.AppendOnly.Mark(builder);
         // A purchase is refunded once: a replayed refund finds this row and reverses nothing again.
         builder.HasIndex(r => r.PurchaseId).IsUnique();
         builder.HasIndex(r => r.OrderId).IsUnique();

@@ -10,6 +10,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
     public void Configure(EntityTypeBuilder<LedgerEntry> builder)
     {
         builder.ToTable("LedgerEntries");
+        Storage.AppendOnly.Mark(builder);
         builder.Property(e => e.Key).HasMaxLength(160);
         // Idempotency: the same reward (or reversal) can be written once, whatever retries or races happen.
         builder.HasIndex(e => e.Key).IsUnique();

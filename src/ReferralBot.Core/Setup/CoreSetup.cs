@@ -43,7 +43,7 @@ public static class CoreSetup
             .AddOutbound()
             .AddAdministration()
             .AddCampaigns()
-            .AddLinks(configuration)
+            .AddLinks()
             .AddMembers()
             .AddClaims()
             .AddSecrets()

@@ -22,21 +22,21 @@ public static class HostSetup
         builder.Services.AddReferralBotCore(builder.Configuration);
         builder.Services.AddNudgeScheduling(builder.Configuration);
         builder.Services.AddSqliteStore(builder.Configuration.GetConnectionString("ReferralBot"));
-        builder.Services.AddConsoleChat(builder.Configuration);
         builder.Services.AddBotFrameworkChannel(builder.Configuration);
         builder.Services.AddTelegramChannel(builder.Configuration);
+        builder.Services.AddConsoleChat(builder.Configuration); // last: on by default only when no other channel is
         builder.Services.AddHealthChecks().AddDbContextCheck<ReferralBotDbContext>("database");
         return builder;
     }
 
     /// <summary>
     /// Logs go to stderr so stdout carries only the chat; while the terminal chat runs, only warnings and
-    /// errors are shown so they do not bury the conversation.
+    /// errors are shown so they do not bury the conversation. Call it after <see cref="AddReferralBotServices"/>.
     /// </summary>
     public static WebApplicationBuilder AddReferralBotLogging(this WebApplicationBuilder builder)
     {
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        if (ConsoleChannelSetup.IsEnabled(builder.Configuration) && builder.Configuration["Logging:Console:LogLevel:Default"] is null)
+        if (ConsoleChannelSetup.IsAdded(builder.Services) && builder.Configuration["Logging:Console:LogLevel:Default"] is null)
             builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         return builder;
     }

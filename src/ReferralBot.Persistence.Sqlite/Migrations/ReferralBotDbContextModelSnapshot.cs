@@ -345,7 +345,7 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -625,14 +625,14 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(128)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PersonId")
+                    b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SendingAt")
@@ -741,6 +741,8 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_Purchases_Amount", "CAST(\"Amount\" AS REAL) > 0");
                         });
+
+                    b.HasAnnotation("ReferralBot:AppendOnly", true);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Purchases.Refund", b =>
@@ -781,6 +783,8 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Refunds", (string)null);
+
+                    b.HasAnnotation("ReferralBot:AppendOnly", true);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Rewards.LedgerEntry", b =>
@@ -846,6 +850,8 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.HasIndex("MemberId", "CampaignId", "Kind");
 
                     b.ToTable("LedgerEntries", (string)null);
+
+                    b.HasAnnotation("ReferralBot:AppendOnly", true);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Rewards.TierEvent", b =>
@@ -1039,8 +1045,7 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.HasOne("ReferralBot.Core.Members.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Purchases.Purchase", b =>

@@ -49,14 +49,26 @@ public sealed class ClaimRaceTests
         public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
             DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
         {
-            var db = (ReferralBotDbContext)eventData.Context!;
-            if (!Armed || Taken is not null || !db.ChangeTracker.Entries<Claim>().Any(e => e.State == EntityState.Added)) return result;
+            await TakeAsync((ReferralBotDbContext)eventData.Context!, cancellationToken);
+            return result;
+        }
+
+        // Inside the message's transaction the claim's writes begin with a savepoint instead.
+        public override async ValueTask<InterceptionResult> CreatingSavepointAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            await TakeAsync((ReferralBotDbContext)eventData.Context!, cancellationToken);
+            return result;
+        }
+
+        private async Task TakeAsync(ReferralBotDbContext db, CancellationToken cancellationToken)
+        {
+            if (!Armed || Taken is not null || !db.ChangeTracker.Entries<Claim>().Any(e => e.State == EntityState.Added)) return;
 
             Taken = db.ChangeTracker.Entries<ReferralCode>().Single(e => e.State == EntityState.Added).Entity.Value;
             var owner = await db.Codes.AsNoTracking().Where(c => c.Member.Person.ExternalId == "jane").Select(c => c.MemberId).FirstAsync(cancellationToken);
             await db.Database.ExecuteSqlAsync(
                 $"""INSERT INTO "Codes" ("Value", "MemberId", "IsPrimary", "CreatedAt") VALUES ({Taken}, {owner}, 0, {DateTime.UtcNow})""", cancellationToken);
-            return result;
         }
     }
 }

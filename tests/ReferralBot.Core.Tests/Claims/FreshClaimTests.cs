@@ -47,7 +47,7 @@ public sealed class FreshClaimTests
         Assert.All(said, s => Assert.Contains("You're in!", s.Text, StringComparison.Ordinal));
         Assert.Equal(40, said.Select(s => s.Code).Distinct().Count());
         Assert.Equal(40, await chat.CountAsync<Claim>());
-        var notices = await chat.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.ChatId == "jane").Select(m => m.Payload).ToListAsync());
+        var notices = await chat.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.ChatId == "jane" && m.Key.StartsWith("claim:")).Select(m => m.Payload).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 40), notices.Select(p => int.Parse(System.Text.RegularExpressions.Regex.Match(p, @"(\d+) sign-ups? so far").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order());
     }
 
@@ -61,7 +61,7 @@ public sealed class FreshClaimTests
         await chat.SendAsync("carol", $"/claim {jane}", "Carol");
         await chat.SendAsync("dan", $"/start {jane}", "Dan");
 
-        var notices = await chat.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.ChatId == "jane").OrderBy(m => m.Id).Select(m => m.Payload).ToListAsync());
+        var notices = await chat.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.ChatId == "jane" && m.Key.StartsWith("claim:")).OrderBy(m => m.Id).Select(m => m.Payload).ToListAsync());
         Assert.Equal(["1 sign-up", "2 sign-ups", "3 sign-ups"], notices.Select(p => System.Text.RegularExpressions.Regex.Match(p, @"\d+ sign-ups?").Value));
         var janes = await chat.DbAsync(db => db.Members.SingleAsync(m => m.Person.ExternalId == "jane"));
         Assert.Equal(3, janes.SignUps);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Tests.Support;
@@ -53,17 +54,33 @@ public sealed class CodeScriptTests
     }
 
     [Fact]
-    public async Task Code_shows_the_telegram_deep_link_once_the_bot_username_is_known()
+    public async Task Code_shows_the_channels_deep_link_once_it_is_known_and_shares_it_from_that_channel()
     {
-        await using var chat = await ChatScript.StartAsync();
+        var links = new TestChannelLinks();
+        await using var chat = await ChatScript.StartAsync(services => services.AddSingleton<IChannelLinks>(links));
         var before = await chat.SendAsync("alex", "/code");
-        Assert.DoesNotContain("t.me", before.Text);
+        Assert.DoesNotContain("chat.example", before.Text);
+        Assert.Equal($"https://ref.example.sg/r/{before.Code}?s=test", Assert.Single(before.Buttons, b => b.Kind == ButtonKind.Share).Value);
 
-        chat.Services.GetRequiredService<ChatDeepLinks>().TelegramBotUsername = "@GlowUpBot";
+        links.Username = "GlowUpBot";
         var after = await chat.SendAsync("alex", "/code");
 
-        Assert.Contains($"Telegram: https://t.me/GlowUpBot?start={after.Code}", after.Text);
-        Assert.Equal($"https://t.me/GlowUpBot?start={after.Code}", Assert.Single(after.Buttons, b => b.Kind == ButtonKind.Share).Value);
+        Assert.Contains($"Test chat: https://chat.example/GlowUpBot?start={after.Code}", after.Text);
+        Assert.Equal($"https://chat.example/GlowUpBot?start={after.Code}", Assert.Single(after.Buttons, b => b.Kind == ButtonKind.Share).Value);
+    }
+
+    // Someone on a channel with no deep links (the terminal, Teams) shares the web link, not another channel's.
+    [Fact]
+    public async Task Someone_on_another_channel_shares_the_web_link_not_this_channels_deep_link()
+    {
+        var links = new TestChannelLinks { Username = "GlowUpBot" };
+        await using var chat = await ChatScript.StartAsync(services => services.AddSingleton<IChannelLinks>(links));
+
+        var replies = (await chat.Services.GetRequiredService<InboundPipeline>()
+            .HandleAsync(new InboundMessage("console", "root", "root", "Root", "/code"), CancellationToken.None)).Replies;
+        var said = new Said(replies);
+
+        Assert.Equal($"https://ref.example.sg/r/{said.Code}", Assert.Single(said.Buttons, b => b.Kind == ButtonKind.Share).Value);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Tests.Support;
@@ -21,7 +22,7 @@ public sealed class OutboxScriptTests
         Assert.Equal("jane", first.ChatId);
         Assert.Equal($"🙌 Bob just joined Glow Serum with your code {jane}. That's 1 sign-up so far!", first.Said.Text);
         Assert.Equal($"🙌 Mei just joined Glow Serum with your code {jane}. That's 2 sign-ups so far!", second.Said.Text);
-        Assert.Equal(2, await chat.CountAsync<OutboxMessage>());
+        Assert.Equal(2, await NoticesAsync(chat));
     }
 
     [Fact]
@@ -34,6 +35,8 @@ public sealed class OutboxScriptTests
         await chat.SendAsync("bob", $"/start {jane}");
         var due = await WaitForAsync(chat, m => m.Attempts == 1);
         chat.Time.Advance(due.DueAt - chat.Time.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(2));
+        // The loop may be between two waits as the clock moves (busy with answers); waking it is what new rows do.
+        chat.Services.GetRequiredService<OutboxSignal>().Notify();
         var delivered = await chat.Outbound.NextAsync();
 
         Assert.Contains("Bob just joined", delivered.Said.Text);
@@ -52,7 +55,7 @@ public sealed class OutboxScriptTests
         await chat.SendAsync("mei", $"/start {jane}");
 
         Assert.Equal("unreachable", dropped.DropReason);
-        Assert.Equal(1, await chat.CountAsync<OutboxMessage>());
+        Assert.Equal(1, await NoticesAsync(chat));
     }
 
     [Fact]
@@ -73,12 +76,15 @@ public sealed class OutboxScriptTests
     }
 
     // The dispatcher settles a row on its own task after the channel answers; wait (bounded) until the row shows it.
+    // Answers to the messages go through the outbox too; these tests are about what the bot says on its own.
+    private static Task<int> NoticesAsync(ChatScript chat) => chat.DbAsync(db => db.Set<OutboxMessage>().CountAsync(m => !m.Key.StartsWith("reply:")));
+
     private static async Task<OutboxMessage> WaitForAsync(ChatScript chat, Func<OutboxMessage, bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)
         {
-            var message = await chat.DbAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync());
+            var message = await chat.DbAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => !m.Key.StartsWith("reply:")));
             if (condition(message)) return message;
             await Task.Delay(20, timeout.Token);
         }
@@ -90,7 +96,7 @@ public sealed class OutboxScriptTests
         await using var chat = await ChatScript.StartAsync();
         var jane = (await chat.SendAsync("jane", "/start")).Code;
         OutboxMessage? onTheWire = null;
-        chat.Outbound.WhileSending = async () => onTheWire = await chat.DbAsync(db => db.Set<OutboxMessage>().SingleAsync());
+        chat.Outbound.WhileSending = async () => onTheWire = await chat.DbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => !m.Key.StartsWith("reply:")));
 
         await chat.SendAsync("bob", $"/start {jane}");
         await chat.Outbound.NextAsync();

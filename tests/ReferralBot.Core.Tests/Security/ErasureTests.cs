@@ -82,7 +82,11 @@ public sealed class ErasureTests
     private static async Task<string> CodeOfAsync(ChatScript chat, string user) =>
         await chat.DbAsync(db => db.Codes.Where(c => c.Member.Person.ExternalId == user && c.IsPrimary).Select(c => c.Value).FirstAsync());
 
-    private static Task<List<(string To, string Payload)>> MessagesAsync(ChatScript chat) =>
-        chat.DbAsync(async db => (await db.Set<OutboxMessage>().Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { p.ExternalId, m.Payload }).ToListAsync())
+    // Once the answers are out (an answer keeps no text once sent), what is stored is the bot's own messages.
+    private static async Task<List<(string To, string Payload)>> MessagesAsync(ChatScript chat)
+    {
+        await chat.OutboxSettledAsync();
+        return await chat.DbAsync(async db => (await db.Set<OutboxMessage>().Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { p.ExternalId, m.Payload }).ToListAsync())
             .Select(x => (x.ExternalId, x.Payload)).ToList());
+    }
 }

@@ -75,49 +75,6 @@ public sealed class MigrationTests
         Assert.Contains("UNIQUE", secondPrimary.InnerException!.Message);
     }
 
-    [Fact]
-    public async Task Members_who_joined_before_references_existed_get_distinct_ones_on_upgrade()
-    {
-        await using var chat = await ChatScript.StartAsync();
-        foreach (var user in new[] { "ann", "ben", "cat" }) await chat.SendAsync(user, "/start");
-        await chat.DbAsync(async db =>
-        {
-            // Back to the schema before purchases, as an older release left it, then forward again.
-            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            await migrator.MigrateAsync("InfluencerFlatFee");
-            await migrator.MigrateAsync();
-            return 0;
-        });
-
-        var references = await chat.DbAsync(db => db.Members.Select(m => m.Reference).ToListAsync());
-
-        Assert.Equal(3, references.Distinct().Count());
-        Assert.All(references, r => Assert.True(MemberReference.IsWellFormed(r), r));
-    }
-
-    [Fact]
-    public async Task Click_tallies_are_built_from_the_clicks_stored_before_them_and_kept_up_after()
-    {
-        await using var chat = await ChatScript.StartAsync();
-        var jane = (await chat.SendAsync("jane", "/start")).Code;
-        foreach (var source in new[] { "ig", "ig", "qr", null }) await chat.ClickAsync(jane, source);
-        var before = await chat.DbAsync(db => db.Set<ReferralBot.Core.Clicks.ClickTally>().OrderBy(t => t.Source).Select(t => new { t.Source, t.Clicks, t.UniqueClicks }).ToListAsync());
-
-        await chat.DbAsync(async db =>
-        {
-            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            await migrator.MigrateAsync("ReportsSourceAndIndexes");
-            await migrator.MigrateAsync();
-            return 0;
-        });
-        var rebuilt = await chat.DbAsync(db => db.Set<ReferralBot.Core.Clicks.ClickTally>().OrderBy(t => t.Source).Select(t => new { t.Source, t.Clicks, t.UniqueClicks }).ToListAsync());
-        await chat.ClickAsync(jane, "ig");
-
-        Assert.Equal([new { Source = "", Clicks = 1, UniqueClicks = 1 }, new { Source = "ig", Clicks = 2, UniqueClicks = 1 }, new { Source = "qr", Clicks = 1, UniqueClicks = 1 }], before);
-        Assert.Equal(before, rebuilt);
-        Assert.Equal(5, (await chat.SendAsync("jane", "/stats")).Text.Contains("5 clicks", StringComparison.Ordinal) ? 5 : 0);
-    }
-
     // Codes' only index on MemberId was the partial "one primary code" one, which a join cannot use: every lookup of
     // a member with their codes (a claim, /code, /stats) read the whole Codes table.
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Setup;
 using ReferralBot.Core.Storage;
@@ -92,7 +93,7 @@ public sealed class ChatScript : IAsyncDisposable
     {
         var name = displayName ?? char.ToUpperInvariant(user[0]) + user[1..];
         var message = new InboundMessage(Channel, user, user, name, text) { Username = username };
-        return new Said(await Services.GetRequiredService<ConversationGateway>().HandleAsync(message, CancellationToken.None));
+        return new Said((await Services.GetRequiredService<InboundPipeline>().HandleAsync(message, CancellationToken.None)).Replies);
     }
 
     /// <summary>Runs <paramref name="work"/> on a fresh database context (to look at or arrange rows).</summary>

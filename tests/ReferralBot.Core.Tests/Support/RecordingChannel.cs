@@ -5,7 +5,10 @@ using ReferralBot.Core.Outbound;
 
 namespace ReferralBot.Core.Tests.Support;
 
-/// <summary>The test channel's outbound side: records what the bot sends on its own; can be told to fail.</summary>
+/// <summary>
+/// The test channel's outbound side: records what the bot sends on its own (answers to messages go out through it too,
+/// and are counted in <see cref="Answers"/>, not recorded); can be told to fail.
+/// </summary>
 public sealed class RecordingChannel : IOutboundChannel
 {
     private readonly ConcurrentQueue<(string ChatId, Said Said)> delivered = new();
@@ -21,15 +24,41 @@ public sealed class RecordingChannel : IOutboundChannel
     /// <summary>Runs when a delivery has begun (claimed) and before it is recorded: a test can stop the service there.</summary>
     public Func<Task>? WhileSending { get; set; }
 
-    public async Task<DeliveryResult> DeliverAsync(string chatId, IReadOnlyList<Reply> replies, BeginSending beginSending, CancellationToken cancellationToken)
+    private readonly Channel<string> answered = System.Threading.Channels.Channel.CreateUnbounded<string>();
+    private int answers;
+
+    /// <summary>How many answers to messages went out.</summary>
+    public int Answers => answers;
+
+    /// <summary>While set, answers are not sent (as with the channel down): they stay in the outbox.</summary>
+    public bool HoldAnswers { get; set; }
+
+    public async Task<DeliveryResult> DeliverAsync(OutboundDelivery delivery, BeginSending beginSending, CancellationToken cancellationToken)
     {
+        var (chatId, replies) = (delivery.ChatId, delivery.Replies);
+        if (Outbox.IsReply(delivery.Key))
+        {
+            if (HoldAnswers) return DeliveryResult.Failed;
+            if (!await beginSending(cancellationToken)) return DeliveryResult.Failed;
+            Interlocked.Increment(ref answers);
+            answered.Writer.TryWrite(chatId);
+            return DeliveryResult.Delivered;
+        }
+
         if (Outcomes.TryDequeue(out var outcome)) return outcome;
         if (!await beginSending(cancellationToken)) return DeliveryResult.Failed;
         if (WhileSending is { } pause) await pause();
-        var delivery = (chatId, new Said(replies));
-        delivered.Enqueue(delivery);
-        arrivals.Writer.TryWrite(delivery);
+        var recorded = (chatId, new Said(replies));
+        delivered.Enqueue(recorded);
+        arrivals.Writer.TryWrite(recorded);
         return DeliveryResult.Delivered;
+    }
+
+    /// <summary>The chat of the next answer sent, as it happens.</summary>
+    public async Task<string> NextAnswerAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await answered.Reader.ReadAsync(timeout.Token);
     }
 
     /// <summary>The next delivery, as it happens (signalled, not polled).</summary>

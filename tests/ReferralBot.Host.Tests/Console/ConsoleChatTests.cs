@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReferralBot.Channels.Console;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Inbound;
 using ReferralBot.Host.Tests.Support;
 
 namespace ReferralBot.Host.Tests.Console;
@@ -25,9 +26,9 @@ public sealed partial class ConsoleChatTests
         factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
 
         // The owner gets a code, and someone opens its link, before the script goes on in the terminal.
-        var ownerStart = await factory.Services.GetRequiredService<ConversationGateway>()
+        var ownerStart = await factory.Services.GetRequiredService<InboundPipeline>()
             .HandleAsync(new InboundMessage("console", "owner", "owner", "Owner", "/start"), CancellationToken.None);
-        var code = CodeIn(((TextReply)ownerStart[0]).Html);
+        var code = CodeIn(((TextReply)ownerStart.Replies[0]).Html);
         await factory.CreateBrowser().GetAsync($"/r/{code}");
         await factory.FlushClicksAsync();
         await using (var writer = new StreamWriter(input))

@@ -27,8 +27,8 @@ public sealed class QrAndHealthTests
     {
         using var factory = new ReferralBotFactory();
         var code = await factory.CodeOfAsync("jane");
-        var gateway = factory.Services.GetRequiredService<ReferralBot.Core.Conversation.ConversationGateway>();
-        var replies = await gateway.HandleAsync(new("test", "jane", "jane", "Jane", "/qr"), CancellationToken.None);
+        var gateway = factory.Services.GetRequiredService<ReferralBot.Core.Inbound.InboundPipeline>();
+        var replies = (await gateway.HandleAsync(new("test", "jane", "jane", "Jane", "/qr"), CancellationToken.None)).Replies;
         var chatQr = Assert.Single(replies.OfType<ReferralBot.Core.Conversation.QrCodeReply>());
 
         var png = await factory.CreateClient().GetByteArrayAsync($"/qr/{code}.png");

@@ -47,8 +47,8 @@ public sealed class RedirectTests
     {
         using var factory = new ReferralBotFactory(new Dictionary<string, string?> { ["Clicks:TargetCacheDuration"] = "00:00:00" });
         var code = await factory.CodeOfAsync("jane");
-        var gateway = factory.Services.GetRequiredService<ReferralBot.Core.Conversation.ConversationGateway>();
-        var changed = await gateway.HandleAsync(new("console", "owner", "owner", "Owner", $"/campaign {action} glow-serum"), CancellationToken.None);
+        var gateway = factory.Services.GetRequiredService<ReferralBot.Core.Inbound.InboundPipeline>();
+        var changed = (await gateway.HandleAsync(new("console", "owner", "owner", "Owner", $"/campaign {action} glow-serum"), CancellationToken.None)).Replies;
 
         var response = await factory.CreateBrowser().GetAsync($"/r/{code}");
 
@@ -64,7 +64,7 @@ public sealed class RedirectTests
         var code = await factory.CodeOfAsync("jane");
         var browser = factory.CreateBrowser();
         await browser.GetAsync($"/r/{code}"); // caches the target
-        var gateway = factory.Services.GetRequiredService<ReferralBot.Core.Conversation.ConversationGateway>();
+        var gateway = factory.Services.GetRequiredService<ReferralBot.Core.Inbound.InboundPipeline>();
         await gateway.HandleAsync(new("console", "owner", "owner", "Owner", "/campaign set glow-serum landing https://shop.example.sg/new"), CancellationToken.None);
 
         var response = await browser.GetAsync($"/r/{code}");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Storage;
 using ReferralBot.Testing;
 
@@ -52,8 +53,8 @@ public sealed class ReferralBotFactory : WebApplicationFactory<Program>
     /// <summary>A person types <paramref name="text"/> in a chat; the replies' text comes back.</summary>
     public async Task<string> SayAsync(string user, string text)
     {
-        var gateway = Services.GetRequiredService<ConversationGateway>();
-        var replies = await gateway.HandleAsync(new InboundMessage("test", user, user, char.ToUpperInvariant(user[0]) + user[1..], text), CancellationToken.None);
+        var pipeline = Services.GetRequiredService<InboundPipeline>();
+        var replies = (await pipeline.HandleAsync(new InboundMessage("test", user, user, char.ToUpperInvariant(user[0]) + user[1..], text), CancellationToken.None)).Replies;
         return string.Join("\n", replies.OfType<TextReply>().Select(r => r.Html));
     }
 

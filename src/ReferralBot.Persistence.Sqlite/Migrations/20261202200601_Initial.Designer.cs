@@ -11,8 +11,8 @@ using ReferralBot.Core.Storage;
 namespace ReferralBot.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(ReferralBotDbContext))]
-    [Migration("20261125134435_LeaderboardHiding")]
-    partial class LeaderboardHiding
+    [Migration("20261202200601_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -285,11 +285,54 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId", "OccurredAt");
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("MemberId", "OccurredAt");
 
                     b.ToTable("Clicks");
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Clicks.ClickTally", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UniqueClicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "Source");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("ClickTallies", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Clicks.ClickVisitor", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visitor")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Source", "Visitor");
+
+                    b.ToTable("ClickVisitors", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Inbound.InboundReceipt", b =>
@@ -305,7 +348,7 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -346,6 +389,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignUps")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Voice")
@@ -442,9 +488,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasKey("Value");
 
-                    b.HasIndex("MemberId")
+                    b.HasIndex(new[] { "MemberId" }, "IX_Codes_MemberId");
+
+                    b.HasIndex(new[] { "MemberId" }, "IX_Codes_MemberId_Primary")
                         .IsUnique()
-                        .HasDatabaseName("IX_Codes_MemberId_Primary")
                         .HasFilter("\"IsPrimary\"");
 
                     b.ToTable("Codes", null, t =>
@@ -524,6 +571,29 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.ToTable("Nudges", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralBot.Core.Outbound.ChannelAddress", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "ChatId");
+
+                    b.ToTable("ChannelAddresses", (string)null);
+                });
+
             modelBuilder.Entity("ReferralBot.Core.Outbound.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -558,14 +628,14 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(128)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PersonId")
+                    b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SendingAt")
@@ -581,7 +651,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("SentAt", "DroppedAt", "DueAt");
+                    b.HasIndex("Channel", "DueAt")
+                        .HasDatabaseName("IX_Outbox_Pending")
+                        .HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -650,6 +722,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BuyerMemberId");
@@ -661,10 +737,15 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.HasIndex("ReferrerMemberId", "NotCreditedReason");
 
+                    b.HasIndex("CampaignId", "NotCreditedReason", "ReferrerMemberId", "Amount", "Source", "OccurredAt", "BuyerMemberId")
+                        .HasDatabaseName("IX_Purchases_Reporting");
+
                     b.ToTable("Purchases", null, t =>
                         {
                             t.HasCheckConstraint("CK_Purchases_Amount", "CAST(\"Amount\" AS REAL) > 0");
                         });
+
+                    b.HasAnnotation("ReferralBot:AppendOnly", true);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Purchases.Refund", b =>
@@ -705,6 +786,8 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Refunds", (string)null);
+
+                    b.HasAnnotation("ReferralBot:AppendOnly", true);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Rewards.LedgerEntry", b =>
@@ -770,6 +853,8 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.HasIndex("MemberId", "CampaignId", "Kind");
 
                     b.ToTable("LedgerEntries", (string)null);
+
+                    b.HasAnnotation("ReferralBot:AppendOnly", true);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Rewards.TierEvent", b =>
@@ -812,6 +897,25 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TierEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Secrets.StoredSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Secrets", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Administration.AuditEntry", b =>
@@ -859,6 +963,21 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Clicks.Click", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReferralBot.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Clicks.ClickTally", b =>
                 {
                     b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
                         .WithMany()
@@ -929,8 +1048,7 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.HasOne("ReferralBot.Core.Members.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Purchases.Purchase", b =>
