@@ -6,6 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Storage;
+using ReferralBot.Core.Claims;
+using ReferralBot.Persistence.Sqlite.Claims;
+using ReferralBot.Persistence.Sqlite.Clicks;
 
 namespace ReferralBot.Persistence.Sqlite;
 
@@ -23,6 +26,8 @@ public static class SqliteSetup
         services.AddDbContextPool<ReferralBotDbContext>(options => Configure(options, normalized, gate));
         services.AddSingleton<IDatabaseInitializer, SqliteDatabaseInitializer>();
         services.AddSingleton<IRedirectTargets>(_ => new SqliteRedirectTargets(normalized));
+        services.AddSingleton<IClickStore, SqliteClickStore>();
+        services.AddSingleton<INewcomerClaimStore, SqliteNewcomerClaimStore>();
         return services;
     }
 

@@ -13,6 +13,7 @@ namespace ReferralBot.Core.Clicks;
 /// </summary>
 public sealed partial class ClickWriter(
     ClickBuffer buffer,
+    IClickStore store,
     IServiceScopeFactory scopes,
     IOptions<ClickOptions> options,
     TimeProvider time,
@@ -70,7 +71,7 @@ public sealed partial class ClickWriter(
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ClickTallies.WriteAsync(db, pending, cancellationToken);
+        await store.WriteAsync(db, pending, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         pending.Clear();
     }

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ReferralBot.Core.Storage;
 
-namespace ReferralBot.Core.Clicks;
+using ReferralBot.Core.Clicks;
+
+namespace ReferralBot.Persistence.Sqlite.Clicks;
 
 /// <summary>
 /// Writes a batch of clicks and adds them to <see cref="ClickTally"/>, in the caller's transaction, with plain SQL.
@@ -17,7 +19,7 @@ namespace ReferralBot.Core.Clicks;
 /// when its visitor is new for the referrer and source: the multi-row insert into <see cref="ClickVisitor"/>
 /// (<c>ON CONFLICT DO NOTHING RETURNING</c>) returns a row.
 /// </summary>
-internal static class ClickTallies
+internal sealed class SqliteClickStore : IClickStore
 {
     private const int RowsPerStatement = 200;
     // Small enough that the JSON text stays off the large object heap (85 KB), whose collections are the costly ones.
@@ -28,7 +30,7 @@ internal static class ClickTallies
         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(@clicks)
         """;
 
-    public static async Task WriteAsync(ReferralBotDbContext db, IReadOnlyList<Click> clicks, CancellationToken cancellationToken)
+    public async Task WriteAsync(ReferralBotDbContext db, IReadOnlyList<Click> clicks, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
