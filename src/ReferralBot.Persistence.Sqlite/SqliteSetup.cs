@@ -9,6 +9,8 @@ using ReferralBot.Core.Storage;
 using ReferralBot.Core.Claims;
 using ReferralBot.Persistence.Sqlite.Claims;
 using ReferralBot.Persistence.Sqlite.Clicks;
+using ReferralBot.Persistence.Sqlite.Nudges;
+using ReferralBot.Core.Nudges;
 
 namespace ReferralBot.Persistence.Sqlite;
 
@@ -28,6 +30,7 @@ public static class SqliteSetup
         services.AddSingleton<IRedirectTargets>(_ => new SqliteRedirectTargets(normalized));
         services.AddSingleton<IClickStore, SqliteClickStore>();
         services.AddSingleton<INewcomerClaimStore, SqliteNewcomerClaimStore>();
+        services.AddSingleton<IReminderStore, SqliteReminderStore>();
         return services;
     }
 

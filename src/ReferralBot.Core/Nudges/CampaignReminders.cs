@@ -9,11 +9,11 @@ namespace ReferralBot.Core.Nudges;
 
 /// <summary>
 /// <c>/campaign remind</c>: a "share your code again" nudge for every member of a campaign who can be reached, due now.
-/// One <c>INSERT … SELECT</c> writes them all (100,000 members take well under a second), and the unique key gives each
+/// One set-based statement writes them all (<see cref="IReminderStore"/>), and the unique key gives each
 /// member at most one reminder a campaign day, so running the command twice, or a retried message, doubles nothing.
 /// The dispatcher still applies quiet hours, the weekly cap and <c>/stop</c> when each one goes out.
 /// </summary>
-public sealed partial class CampaignReminders(ReferralBotDbContext db, AuditLog audit, TimeProvider time, ILogger<CampaignReminders> logger)
+public sealed partial class CampaignReminders(ReferralBotDbContext db, IReminderStore store, AuditLog audit, TimeProvider time, ILogger<CampaignReminders> logger)
 {
     /// <summary>How a round went: newly queued, already reminded today, and members left out (stopped, erased, unreachable).</summary>
     public sealed record Round(int Queued, int AlreadyToday, int LeftOut);
@@ -22,22 +22,13 @@ public sealed partial class CampaignReminders(ReferralBotDbContext db, AuditLog 
     {
         var now = time.GetUtcNow().UtcDateTime;
         var prefix = Nudge.ReminderKeyPrefix(campaign.Id, CampaignDates.LocalDate(now, campaign.TimeZone));
-        var kind = nameof(NudgeKind.Reminder);
-        var pending = nameof(NudgeState.Pending);
 
         await using var transaction = await AtomicWork.BeginAsync(db, cancellationToken);
         var members = await db.Members.CountAsync(m => m.CampaignId == campaign.Id, cancellationToken);
         var reachable = await db.Members.CountAsync(m => m.CampaignId == campaign.Id && m.Person.PrivateChatId != null
             && m.Person.StoppedAt == null && m.Person.ErasedAt == null && m.Person.UnreachableAt == null, cancellationToken);
-        // The same rule as the count above; the WHERE also keeps SQLite from reading ON CONFLICT as a join's ON.
-        var queued = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Nudges" ("Key", "Kind", "PersonId", "MemberId", "CampaignId", "CreatedAt", "DueAt", "State")
-            SELECT {prefix} || m."Id", {kind}, m."PersonId", m."Id", m."CampaignId", {now}, {now}, {pending}
-            FROM "Members" AS m INNER JOIN "People" AS p ON p."Id" = m."PersonId"
-            WHERE m."CampaignId" = {campaign.Id} AND p."PrivateChatId" IS NOT NULL
-              AND p."StoppedAt" IS NULL AND p."ErasedAt" IS NULL AND p."UnreachableAt" IS NULL
-            ON CONFLICT ("Key") DO NOTHING
-            """, cancellationToken);
+        // The same rule as the count above.
+        var queued = await store.QueueAsync(db, campaign.Id, prefix, now, cancellationToken);
         if (queued > 0) audit.Record(actor, campaign.Id, "campaign.remind", null, queued.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
