@@ -10,6 +10,8 @@ using ReferralBot.Core.Claims;
 using ReferralBot.Persistence.Sqlite.Claims;
 using ReferralBot.Persistence.Sqlite.Clicks;
 using ReferralBot.Persistence.Sqlite.Nudges;
+using ReferralBot.Persistence.Sqlite.Outbound;
+using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Nudges;
 
 namespace ReferralBot.Persistence.Sqlite;
@@ -31,6 +33,7 @@ public static class SqliteSetup
         services.AddSingleton<IClickStore, SqliteClickStore>();
         services.AddSingleton<INewcomerClaimStore, SqliteNewcomerClaimStore>();
         services.AddSingleton<IReminderStore, SqliteReminderStore>();
+        services.AddSingleton<IOutboxMarks, SqliteOutboxMarks>();
         return services;
     }
 

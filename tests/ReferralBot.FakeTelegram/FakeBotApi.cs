@@ -45,6 +45,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Updates injected and not yet confirmed by a getUpdates offset.</summary>
     public int PendingUpdates => state.Updates.PendingCount;
 
+    /// <summary>Completes once a getUpdates call is waiting for updates.</summary>
+    public Task PollWaitingAsync() => state.Updates.PollWaiting;
+
     /// <summary>Every call so far, failed ones too, in the order they were answered (a snapshot).</summary>
     public IReadOnlyList<RecordedCall> Calls => log.Snapshot();
 

@@ -13,6 +13,16 @@ internal sealed class UpdateQueue
     private readonly Dictionary<long, string> all = [];
     private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource? waitingPoll;
+    private TaskCompletionSource pollWaits = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once a getUpdates call is waiting for updates (at once if one is).</summary>
+    public Task PollWaiting
+    {
+        get
+        {
+            lock (gate) return pollWaits.Task;
+        }
+    }
     private long lastId;
 
     public int PendingCount
@@ -76,6 +86,7 @@ internal sealed class UpdateQueue
                     if (superseded.Task.IsCompleted) return null;
                     if (Batch(request) is { Count: > 0 } batch) return batch;
                     signal = arrived.Task;
+                    pollWaits.TrySetResult();
                 }
 
                 try
@@ -93,6 +104,7 @@ internal sealed class UpdateQueue
             lock (gate)
             {
                 if (waitingPoll == superseded) waitingPoll = null;
+                if (pollWaits.Task.IsCompleted) pollWaits = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
     }

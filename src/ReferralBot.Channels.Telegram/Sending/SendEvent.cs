@@ -9,11 +9,8 @@ internal abstract record SendEvent
 
     public sealed record Finished(SendJob Job, DeliveryResult Result) : SendEvent;
 
-    /// <summary>
-    /// The job's request just went on the wire (seen by <see cref="TelegramWireClock"/>); it was ready to go
-    /// <paramref name="Lead"/> after the attempt's due start.
-    /// </summary>
-    public sealed record Wired(SendJob Job, DateTimeOffset At, TimeSpan Lead) : SendEvent;
+    /// <summary>The job's request just went on the wire (seen by <see cref="TelegramWireClock"/>).</summary>
+    public sealed record Wired(SendJob Job, DateTimeOffset At) : SendEvent;
 
     /// <summary>Try the job again: after <paramref name="Delay"/>, for this chat or (a 429) for every chat.</summary>
     public sealed record Retry(SendJob Job, TimeSpan Delay, bool Everyone) : SendEvent;

@@ -18,27 +18,15 @@ internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
 
     public bool Wired { get; set; }
 
-    /// <summary>When the scheduler meant this attempt to start (the loop may have run a little later).</summary>
-    public DateTimeOffset DueAt { get; set; }
-
-    /// <summary>The request may not reach the wire before this: the overall limit's window opens then.</summary>
-    public DateTimeOffset WireNotBefore { get; set; }
-
-    /// <summary>When the attempt's request was ready to be written (set in the send's own flow).</summary>
-    public DateTimeOffset ReadyAt { get; set; }
-
     // Set by the first write of this attempt's request (any thread); a request is written in several.
     private int onWire;
 
     public bool TryMarkOnWire() => Interlocked.Exchange(ref onWire, 1) == 0;
 
-    public bool IsOnWire => Volatile.Read(ref onWire) == 1;
-
     /// <summary>Counts an attempt about to start; its request has not been written yet.</summary>
     public void BeginAttempt()
     {
         Attempts++;
-        ReadyAt = default;
         Volatile.Write(ref onWire, 0);
     }
 

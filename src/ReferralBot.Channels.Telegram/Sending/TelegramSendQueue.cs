@@ -11,7 +11,7 @@ namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
 /// Every Bot API send goes through here. One loop decides what may start: at most 30 sends reach the wire in any
-/// second overall (a sliding window, <see cref="WirePacer"/>), each chat gets one at a time and at most one per
+/// second overall (a sliding window with a margin, <see cref="SendWindow"/>), each chat gets one at a time and at most one per
 /// second (one per three seconds for a group, Telegram's 20 a minute), a 429 pauses every send for its
 /// <c>retry_after</c>, 5xx and network errors are tried again with a growing backoff, and a 403 ends the chat's queue
 /// as unreachable.
@@ -23,11 +23,14 @@ internal sealed partial class TelegramSendQueue(
     ILogger<TelegramSendQueue> logger) : BackgroundService
 {
     private static readonly AsyncLocal<SendJob?> CurrentJob = new();
+    private static readonly TimeSpan WindowMargin = TimeSpan.FromMilliseconds(25);
     private readonly Mailbox<SendEvent> events = new(Abandon);
     private readonly Dictionary<long, ChatLane> lanes = [];
     private readonly PriorityQueue<ChatLane, DateTimeOffset> ready = new();
-    private readonly WirePacer pacer = new();
-    private readonly PreciseTimer wireTimer = new(time);
+    private readonly SendWindow window = new(
+        Math.Max(1, (int)Math.Floor(options.Value.MaxMessagesPerSecond)),
+        TimeSpan.FromSeconds(Math.Max(1, Math.Floor(options.Value.MaxMessagesPerSecond)) / options.Value.MaxMessagesPerSecond),
+        WindowMargin);
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
     private int inFlight;
     // The timer of the last wait, kept while it is not later than the next start: a burst of queued replies wakes
@@ -73,8 +76,8 @@ internal sealed partial class TelegramSendQueue(
         while (ready.TryPeek(out var lane, out var laneTime))
         {
             var now = time.GetUtcNow();
-            if (pacer.Next(settings.MaxMessagesPerSecond) is not { } overall) return null; // a send is on its way out; its Wired event wakes us
-            var startAt = Max(laneTime, overall.Start, pausedUntil);
+            if (window.NextStart() is not { } overall) return null; // sends on their way fill the window; the next Wired event wakes us
+            var startAt = Max(laneTime, overall, pausedUntil);
             if (startAt > now) return startAt - now;
             if (inFlight >= settings.MaxConcurrentSends) return null;
 
@@ -82,8 +85,8 @@ internal sealed partial class TelegramSendQueue(
             lane.Scheduled = false;
             var job = lane.Jobs.Dequeue();
             lane.Busy = true;
-            (job.StartedAt, job.DueAt, job.WireNotBefore, job.Wired) = (now, startAt, overall.Wire, false);
-            pacer.Started(now, overall.Wire);
+            (job.StartedAt, job.Wired) = (now, false);
+            window.Started();
             inFlight++;
             _ = RunAsync(job, stoppingToken);
         }
@@ -91,38 +94,10 @@ internal sealed partial class TelegramSendQueue(
         return null;
     }
 
-    public override void Dispose()
-    {
-        wireTimer.Dispose();
-        base.Dispose();
-    }
-
-    /// <summary>How many send attempts the wire clock has seen leave.</summary>
-    internal long SeenOnWire => Interlocked.Read(ref seenOnWire);
-
-    private long seenOnWire;
-
-    /// <summary>
-    /// Called by <see cref="TelegramWireClock"/> before a request's first write: one of our sends that is ready before
-    /// its window opens waits for it here.
-    /// </summary>
-    internal Task HoldForWireAsync(CancellationToken cancellationToken)
-    {
-        if (CurrentJob.Value is not { } job || job.IsOnWire) return Task.CompletedTask;
-        var now = time.GetUtcNow();
-        job.ReadyAt = now;
-        return wireTimer.DelayAsync(job.WireNotBefore - now, cancellationToken);
-    }
-
     /// <summary>Called by <see cref="TelegramWireClock"/> as a request leaves; counts it (once) if it is one of our sends.</summary>
     internal void OnWire()
     {
-        if (CurrentJob.Value is not { } job || !job.TryMarkOnWire()) return;
-        Interlocked.Increment(ref seenOnWire);
-        var now = time.GetUtcNow();
-        // A request written without the hold (a test's send) was ready as it went.
-        var ready = job.ReadyAt == default ? now : job.ReadyAt;
-        Tell(new SendEvent.Wired(job, now, ready - job.DueAt));
+        if (CurrentJob.Value is { } job && job.TryMarkOnWire()) Tell(new SendEvent.Wired(job, time.GetUtcNow()));
     }
 
     private async Task RunAsync(SendJob job, CancellationToken stoppingToken)
@@ -181,12 +156,12 @@ internal sealed partial class TelegramSendQueue(
             case SendEvent.Queued(var job):
                 Schedule(Lane(job.ChatId), add: job);
                 break;
-            case SendEvent.Wired(var job, var at, var lead):
-                CountWired(job, at, lead);
+            case SendEvent.Wired(var job, var at):
+                CountWired(job, at);
                 break;
             case SendEvent.Finished(var job, var result):
                 // A send that never passed the wire clock (a refused claim, or a test's send) counts from its start.
-                CountWired(job, job.StartedAt, lead: null);
+                CountWired(job, job.StartedAt);
                 inFlight--;
                 job.Done.TrySetResult(result);
                 var lane = Lane(job.ChatId);
@@ -199,7 +174,7 @@ internal sealed partial class TelegramSendQueue(
                 Schedule(lane);
                 break;
             case SendEvent.Retry(var job, var delay, var everyone):
-                CountWired(job, job.StartedAt, lead: null);
+                CountWired(job, job.StartedAt);
                 inFlight--;
                 if (everyone) job.Attempts--; // being told to wait is not a failed attempt
                 var retryLane = Lane(job.ChatId);
@@ -230,11 +205,11 @@ internal sealed partial class TelegramSendQueue(
         foreach (var queued in rest) lane.Jobs.Enqueue(queued);
     }
 
-    private void CountWired(SendJob job, DateTimeOffset at, TimeSpan? lead)
+    private void CountWired(SendJob job, DateTimeOffset at)
     {
         if (job.Wired) return;
         job.Wired = true;
-        pacer.Wired(at, lead, options.Value.MaxMessagesPerSecond);
+        window.Wired(at);
     }
 
     private TimeSpan Interval(SendJob job) => job.IsGroup ? options.Value.GroupChatInterval : options.Value.PrivateChatInterval;

@@ -1,9 +1,9 @@
 namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// A Bot API connection's stream, as the HTTP handler writes to it: the first write of a send's request waits until the
-/// send queue's window for it opens, and then tells the queue that it is on the wire (once the bytes are written), so
-/// Telegram's "30 in any second" is counted, and aimed, on the times Telegram sees.
+/// A Bot API connection's stream, as the HTTP handler writes to it: the first write of a send's request tells the send
+/// queue that it is on the wire (once the bytes are written), so Telegram's "30 in any second" is counted on the times
+/// closest to those Telegram sees. It only observes: nothing waits here.
 /// </summary>
 /// <remarks>
 /// Counting it any earlier (as a message handler in front of the connection did) stamped a send before work that can
@@ -46,14 +46,12 @@ internal sealed class TelegramWireClock(Stream inner, TelegramSendQueue queue) :
     // makes the stamp late, which only spaces the next sends further, never closer.
     public override void Write(byte[] buffer, int offset, int count)
     {
-        queue.HoldForWireAsync(CancellationToken.None).GetAwaiter().GetResult();
         inner.Write(buffer, offset, count);
         queue.OnWire();
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        queue.HoldForWireAsync(CancellationToken.None).GetAwaiter().GetResult();
         inner.Write(buffer);
         queue.OnWire();
     }
@@ -63,7 +61,6 @@ internal sealed class TelegramWireClock(Stream inner, TelegramSendQueue queue) :
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await queue.HoldForWireAsync(cancellationToken);
         await inner.WriteAsync(buffer, cancellationToken);
         queue.OnWire();
     }

@@ -63,15 +63,15 @@ public sealed partial class FreshClaims(
         var claimed = written.Outcome;
         LogJoined(logger, LoggedText.Of(claimed.Member.Person.Address), claimed.Member.Campaign.Slug, claimed.Member.PrimaryCode);
         LogClaimed(logger, LoggedText.Of(claimed.Member.Person.Address), code, claimed.Member.Campaign.Slug, ClaimVia.DeepLink);
-        return new InboundResult(written.Replies);
+        return new InboundResult(await written.Replies);
     }
 
     private sealed record Attempt(InboundMessage Message, string Code, SenderDetails Sender, string Reference, DateTime Now);
 
     // Outcome is null for a delivery already handled.
-    private sealed record Written(ClaimOutcome.Claimed? Outcome, IReadOnlyList<Reply> Replies);
+    private sealed record Written(ClaimOutcome.Claimed? Outcome, Task<IReadOnlyList<Reply>> Replies);
 
-    private static readonly Written AlreadyHandled = new(null, []);
+    private static readonly Written AlreadyHandled = new(null, Task.FromResult<IReadOnlyList<Reply>>([]));
 
     private async ValueTask<Written?> ClaimAsync(INewcomerClaimRows rows, Attempt claim)
     {
@@ -90,18 +90,30 @@ public sealed partial class FreshClaims(
         rows.AddClaim(referrer.CampaignId, memberId, found.MemberId, code, now);
 
         var signUps = rows.CountSignUp(found.MemberId);
-        if (found.Reachable)
-        {
-            var notice = await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, signUps, referrer.Person.Locale);
-            rows.AddOutboxMessage(ReferrerNotice.Key(referrer.CampaignId, personId.Value), referrer.PersonId,
-                referrer.Person.Channel, referrer.Person.PrivateChatId!, Outbox.Serialize([notice]), now);
-        }
-
-        var outcome = Outcome(claim, found, personId.Value, newCode);
-        var answer = await replies.ForAsync(outcome, message.Locale);
-        rows.AddOutboxMessage(Outbox.ReplyKey(message), personId, message.Channel, message.ChatId, Outbox.Serialize(answer), now);
         if (message.DeliveryId is { } handled) rows.AddReceipt(message.Channel, handled, now);
-        return new Written(outcome, answer);
+
+        // The messages are rendered off the writer, while it goes on with the batch's other claims, and stored before
+        // the batch commits: in the same transaction as the claim.
+        var outcome = Outcome(claim, found, personId.Value, newCode);
+        var rendering = Task.Run(async () =>
+        {
+            var notice = found.Reachable ? await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, signUps, referrer.Person.Locale) : null;
+            var answer = await replies.ForAsync(outcome, message.Locale);
+            return (Notice: notice is null ? null : Outbox.Serialize([notice]), Answer: answer, AnswerPayload: Outbox.Serialize(answer));
+        });
+        var claimantId = personId.Value;
+        rows.BeforeCommit(async () =>
+        {
+            var (notice, _, answer) = await rendering;
+            if (notice is not null)
+            {
+                rows.AddOutboxMessage(ReferrerNotice.Key(referrer.CampaignId, claimantId), referrer.PersonId,
+                    referrer.Person.Channel, referrer.Person.PrivateChatId!, notice, now);
+            }
+
+            rows.AddOutboxMessage(Outbox.ReplyKey(message), claimantId, message.Channel, message.ChatId, answer, now);
+        });
+        return new Written(outcome, rendering.ContinueWith(r => r.Result.Answer, TaskScheduler.Default));
     }
 
     // Detached copies for the reply.

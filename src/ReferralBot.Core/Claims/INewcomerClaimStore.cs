@@ -46,6 +46,9 @@ public interface INewcomerClaimRows
     void AddOutboxMessage(string key, int? personId, string channel, string chatId, string payload, DateTime now);
 
     void AddReceipt(string channel, string deliveryId, DateTime now);
+
+    /// <summary>Runs <paramref name="work"/> (more of these writes) after the batch's other claims, just before the commit.</summary>
+    void BeforeCommit(Func<ValueTask> work);
 }
 
 /// <summary>A code's owner as a fresh claim needs them; <see cref="Reachable"/>: they can be told of the sign-up.</summary>

@@ -19,6 +19,7 @@ namespace ReferralBot.Core.Outbound;
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<IOutboundChannel> channels,
+    IOutboxMarks marks,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -118,20 +119,21 @@ public sealed partial class OutboxDispatcher(
 
     private async Task SettleAsync(long id, DeliveryResult result, CancellationToken cancellationToken)
     {
+        if (result == DeliveryResult.Delivered)
+        {
+            await marks.MarkSentAsync(id, time.GetUtcNow().UtcDateTime, cancellationToken);
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
-        var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == id, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == id, cancellationToken);
         message.Attempts++;
         // Not delivered: it was not (or no longer) on the wire, so it may be claimed again later.
-        if (result != DeliveryResult.Delivered) message.SendingAt = null;
+        message.SendingAt = null;
         switch (result)
         {
-            case DeliveryResult.Delivered:
-                message.SentAt = now;
-                // An answer is in the person's chat now; what it said (names of others, say) is not kept here too.
-                if (Outbox.IsReply(message.Key)) message.Payload = "[]";
-                break;
             case DeliveryResult.Unreachable:
                 (message.DroppedAt, message.DropReason) = (now, "unreachable");
                 await db.People.Where(p => p.Id == message.PersonId && p.UnreachableAt == null)
@@ -149,15 +151,7 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Marks the message as being sent, unless it already is (or was settled); true when this call did.</summary>
-    private async Task<bool> ClaimAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-        return await db.Set<OutboxMessage>()
-            .Where(m => m.Id == id && m.SendingAt == null && m.SentAt == null && m.DroppedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingAt, now), cancellationToken) == 1;
-    }
+    private Task<bool> ClaimAsync(long id, CancellationToken cancellationToken) => marks.MarkSendingAsync(id, time.GetUtcNow().UtcDateTime, cancellationToken);
 
     // Messages a crash cut off mid-send may or may not have reached the person; sending them again could make a
     // duplicate, so they are dropped, and said so in the log.

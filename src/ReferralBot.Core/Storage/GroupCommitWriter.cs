@@ -63,6 +63,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
         {
             session.Begin();
             foreach (var item in batch) await item.RunAsync(session);
+            await session.FinishAsync();
             session.Commit();
         }
         catch (Exception ex)
@@ -115,6 +116,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, ILogg
             {
                 session.Begin();
                 await RunAsync(session);
+                await session.FinishAsync();
                 session.Commit();
                 Complete();
             }

@@ -11,12 +11,20 @@ public sealed class WriteSession(DbConnection connection) : IDisposable
 {
     private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
     private DbTransaction? transaction;
+    private List<Func<ValueTask>>? beforeCommit;
 
     public int Execute(string sql, params object?[] values) => Command(sql, values).ExecuteNonQuery();
 
     public object? Scalar(string sql, params object?[] values) => Command(sql, values).ExecuteScalar() is var value && value is DBNull ? null : value;
 
     public DbDataReader Read(string sql, params object?[] values) => Command(sql, values).ExecuteReader();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> after every item of the batch has had its turn, just before the commit (in the order
+    /// given). An item starts slow work that needs no rows (rendering a reply) on another thread, and writes its result
+    /// here: the writer goes on with the next items meanwhile.
+    /// </summary>
+    public void BeforeCommit(Func<ValueTask> work) => (beforeCommit ??= []).Add(work);
 
     public void Dispose()
     {
@@ -25,6 +33,13 @@ public sealed class WriteSession(DbConnection connection) : IDisposable
     }
 
     internal void Begin() => transaction = connection.BeginTransaction();
+
+    internal async ValueTask FinishAsync()
+    {
+        var work = beforeCommit;
+        beforeCommit = null;
+        foreach (var step in work ?? []) await step();
+    }
 
     internal void Commit()
     {
@@ -35,6 +50,7 @@ public sealed class WriteSession(DbConnection connection) : IDisposable
 
     internal void Rollback()
     {
+        beforeCommit = null;
         if (transaction is null) return;
         try
         {

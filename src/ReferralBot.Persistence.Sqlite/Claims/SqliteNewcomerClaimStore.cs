@@ -79,6 +79,8 @@ internal sealed class SqliteNewcomerClaimStore(GroupCommitWriter writes) : INewc
 
         public void AddReceipt(string channel, string deliveryId, DateTime now) => session.Execute(Sql.InsertReceipt, channel, deliveryId, now);
 
+        public void BeforeCommit(Func<ValueTask> work) => session.BeforeCommit(work);
+
         private static int Int(object? value) => Convert.ToInt32(value, CultureInfo.InvariantCulture);
     }
 

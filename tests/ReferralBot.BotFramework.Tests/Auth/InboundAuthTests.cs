@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Outbound;
 using ReferralBot.BotFramework.Tests.Support;
 using ReferralBot.FakeBotFramework;
 
@@ -47,7 +49,9 @@ public sealed class InboundAuthTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        await Task.Delay(300);
+        // An accepted activity is handled, and its answer stored, before the response: none was.
+        Assert.Equal(0, await bot.DbAsync(db => db.Set<OutboxMessage>().CountAsync()));
+        Assert.Equal(0, await bot.DbAsync(db => db.People.CountAsync()));
         Assert.Empty(channel.Calls);
     }
 
@@ -77,7 +81,8 @@ public sealed class InboundAuthTests
             channel.CreateToken());
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await Task.Delay(300);
+        Assert.Equal(0, await bot.DbAsync(db => db.Set<OutboxMessage>().CountAsync()));
+        Assert.Equal(0, await bot.DbAsync(db => db.People.CountAsync()));
         Assert.Empty(channel.Calls);
     }
 

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Storage;
@@ -11,13 +13,16 @@ namespace ReferralBot.Core.Tests.Storage;
 public sealed class WriteGateTests : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5); // half SQLite's busy timeout: a deadlock shows
+    private readonly OutsideHoldsTheGate outsideHoldsTheGate = new();
     private TestDatabase database = null!;
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
     {
         database = TestDatabase.Create(empty: true);
-        services = new ServiceCollection().AddSqliteStore(database.ConnectionString).BuildServiceProvider();
+        services = new ServiceCollection().AddSqliteStore(database.ConnectionString)
+            .ConfigureDbContext<ReferralBotDbContext>(o => o.AddInterceptors(outsideHoldsTheGate))
+            .BuildServiceProvider();
         await UseAsync(db => db.Database.MigrateAsync());
     }
 
@@ -50,12 +55,25 @@ public sealed class WriteGateTests : IAsyncLifetime, IDisposable
         await SaveAsync(db, "in-transaction-1"); // SQLite's write lock is now this transaction's
 
         var waiting = Task.Run(() => UseAsync(other => SaveAsync(other, "outside"))); // takes the gate, then waits on SQLite
-        await Task.Delay(200);
+        await outsideHoldsTheGate.Signal.Task.WaitAsync(Patience);
         await SaveAsync(db, "in-transaction-2").WaitAsync(Patience);
         await transaction.CommitAsync();
 
         await waiting.WaitAsync(Patience);
         Assert.Equal(6, await UseAsync(d => d.People.CountAsync()));
+    }
+
+    /// <summary>Runs after the gate's own interceptor: when the "outside" save's transaction starts, it holds the gate.</summary>
+    private sealed class OutsideHoldsTheGate : DbTransactionInterceptor
+    {
+        public TaskCompletionSource Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context!.ChangeTracker.Entries<Person>().Any(e => e.Entity.ExternalId == "outside")) Signal.TrySetResult();
+            return ValueTask.FromResult(result);
+        }
     }
 
     // Two rows, so the save has a transaction of its own: that is where it takes the gate.

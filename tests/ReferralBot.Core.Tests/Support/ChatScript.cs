@@ -59,7 +59,7 @@ public sealed class ChatScript : IAsyncDisposable
         TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var time = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bot:PublicBaseUrl"] = "https://ref.example.sg",

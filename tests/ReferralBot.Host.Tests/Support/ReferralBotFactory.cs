@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,43 +10,10 @@ using ReferralBot.Testing;
 namespace ReferralBot.Host.Tests.Support;
 
 /// <summary>The whole service in-process, on its own SQLite file, with the terminal chat off unless a test turns it on.</summary>
-public sealed class ReferralBotFactory : WebApplicationFactory<Program>
+/// <param name="folder">A folder the test owns (kept after disposal); by default a temporary one, deleted.</param>
+public sealed class ReferralBotFactory(IDictionary<string, string?>? overrides = null, string? folder = null) : ServiceFactory(
+    "host", new Dictionary<string, string?> { ["Bot:DefaultLandingUrl"] = "https://shop.example.sg/serum?lang=en#buy" }, overrides, folder)
 {
-    private readonly Dictionary<string, string?> settings;
-
-    private readonly bool ownsFolder;
-
-    /// <param name="folder">A folder the test owns (kept after disposal); by default a temporary one, deleted.</param>
-    public ReferralBotFactory(IDictionary<string, string?>? overrides = null, string? folder = null)
-    {
-        ownsFolder = folder is null;
-        Folder = folder ?? Directory.CreateTempSubdirectory("referralbot-host-").FullName;
-        DatabaseFile = Path.Combine(Folder, "referralbot.db");
-        MigratedDatabase.CopyTo(DatabaseFile);
-        settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:ReferralBot"] = $"Data Source={DatabaseFile}",
-            ["Bot:PublicBaseUrl"] = "https://ref.example.sg",
-            ["Bot:DefaultCampaign"] = "glow-serum",
-            ["Bot:DefaultLandingUrl"] = "https://shop.example.sg/serum?lang=en#buy",
-            ["ConsoleChat:Enabled"] = "false",
-            ["ConsoleChat:FilesPath"] = Path.Combine(Folder, "files"),
-        };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
-    }
-
-    public string Folder { get; }
-
-    public string DatabaseFile { get; }
-
-    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => ConfigureTestServices?.Invoke(services));
-    }
-
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A person types <paramref name="text"/> in a chat; the replies' text comes back.</summary>
@@ -71,19 +37,5 @@ public sealed class ReferralBotFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>().Clicks.OrderBy(c => c.Id).ToListAsync();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (!ownsFolder) return;
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS's temp cleanup.
-        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class FakeBotApiBehaviourTests
         var clock = Stopwatch.StartNew();
 
         var poll = bot.GetUpdates(timeout: 30);
-        await Task.Delay(300); // the poll is waiting by now
+        await fake.PollWaitingAsync().WaitAsync(TimeSpan.FromSeconds(5));
         fake.SendText(Alice, "hello");
 
         Assert.Equal("hello", Assert.Single(await poll).Message!.Text);
@@ -48,7 +48,7 @@ public sealed class FakeBotApiBehaviourTests
         var bot = await WarmClientAsync(fake);
 
         var first = bot.GetUpdates(timeout: 5);
-        await Task.Delay(300); // the first poll is waiting by now
+        await fake.PollWaitingAsync().WaitAsync(TimeSpan.FromSeconds(5));
         await bot.GetUpdates(timeout: 0);
 
         var conflict = await Assert.ThrowsAsync<ApiRequestException>(() => first);

@@ -28,28 +28,6 @@ public sealed class DeliveryTests
     }
 
     [Fact]
-    public async Task Each_send_is_clocked_once_as_its_request_is_written_to_the_connection_and_polling_is_not()
-    {
-        await using var telegram = await FakeBotApi.StartAsync();
-        using var factory = await new TelegramBotFactory(telegram).ConnectedAsync();
-
-        telegram.SendText(1001, "/start", firstName: "Alice"); // a welcome card: a message and a photo
-        telegram.SendText(1002, "/help", firstName: "Bob");
-        await telegram.WaitForSendsToAsync(1001, 2, Wait);
-        await telegram.WaitForSendsToAsync(1002, 1, Wait);
-
-        var queue = factory.Services.GetRequiredService<ReferralBot.Channels.Telegram.Sending.TelegramSendQueue>();
-        Assert.Equal(3, telegram.Calls.Count(c => c.Method is "sendMessage" or "sendPhoto"));
-        // The clock stamps once the write has returned, which can be just after the fake Bot API has the request.
-        var clocked = Task.Run(async () =>
-        {
-            while (queue.SeenOnWire < 3) await Task.Delay(10);
-        });
-        await clocked.WaitAsync(Wait);
-        Assert.Equal(3, queue.SeenOnWire);
-    }
-
-    [Fact]
     public async Task A_failing_update_is_answered_with_an_apology_and_the_next_is_handled()
     {
         await using var telegram = await FakeBotApi.StartAsync();
