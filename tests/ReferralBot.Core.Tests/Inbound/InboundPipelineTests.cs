@@ -8,6 +8,7 @@ using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Storage;
+using ReferralBot.Core.Tests.Nudges;
 using ReferralBot.Core.Tests.Support;
 
 namespace ReferralBot.Core.Tests.Inbound;
@@ -113,6 +114,7 @@ public sealed class InboundPipelineTests
         var answered = restarted.Outbound.NextAnswerAsync();
         restarted.Time.Advance(TimeSpan.FromMinutes(1)); // past the retry's backoff, if the held one was tried
         await answered;
+        await restarted.OutboxSettledAsync(); // and recorded as sent
 
         Assert.Equal(1, await restarted.DbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.Key == "reply:test:11" && m.SentAt != null)));
     }

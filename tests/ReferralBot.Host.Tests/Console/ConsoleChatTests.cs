@@ -29,10 +29,11 @@ public sealed partial class ConsoleChatTests
         var ownerStart = await factory.Services.GetRequiredService<InboundPipeline>()
             .HandleAsync(new InboundMessage("console", "owner", "owner", "Owner", "/start"), CancellationToken.None);
         var code = CodeIn(((TextReply)ownerStart.Replies[0]).Html);
-        // Its answer is printed from the outbox; the script starts once it has been, so nothing interleaves.
+        // Its answer is printed from the outbox; the script starts once all of it has been (the QR's file is its last
+        // line), so nothing interleaves.
         using (var printed = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {
-            while (!output.ToString().Contains($"Your code: {code}", StringComparison.Ordinal)) await Task.Delay(10, printed.Token);
+            while (!output.ToString().Contains($"{code}.png\n\n", StringComparison.Ordinal)) await Task.Delay(10, printed.Token);
         }
 
         await factory.CreateBrowser().GetAsync($"/r/{code}");
