@@ -56,6 +56,9 @@ public static class MessagesEndpoint
             return TypedResults.Problem("An activity needs type, serviceUrl, channelId, conversation.id and from.id.", statusCode: StatusCodes.Status400BadRequest);
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
             return TypedResults.Problem("serviceUrl must be an absolute URL.", statusCode: StatusCodes.Status400BadRequest);
+        // Answers go out through the channel's outbox sender; a channel without one could never be answered.
+        if (!options.Value.AnsweredChannels.Contains(activity.ChannelId, StringComparer.Ordinal))
+            return TypedResults.Problem($"This bot does not answer on the channel '{activity.ChannelId}' (BotFramework:Channels).", statusCode: StatusCodes.Status400BadRequest);
 
         if (options.Value.Authenticates)
         {

@@ -35,8 +35,17 @@ public sealed class BotFrameworkOptions : IValidatableObject
     /// <summary>Channels that take images inline (base64 data URIs); others get the QR image's URL.</summary>
     public string[] InlineImageChannels { get; set; } = ["webchat", "directline", "emulator", "msteams"];
 
-    /// <summary>The channel ids this bot answers on; each is a chat channel of its own (<c>msteams:29:1a…</c>).</summary>
-    public string[] Channels { get; set; } = ["msteams", "webchat", "directline", "slack", "emulator"];
+    /// <summary>Answered when <see cref="Channels"/> names none.</summary>
+    public static readonly IReadOnlyList<string> DefaultChannels = ["msteams", "webchat", "directline", "slack", "emulator"];
+
+    /// <summary>
+    /// The channel ids this bot answers on, each a chat channel of its own (<c>msteams:29:1a…</c>); empty: the defaults.
+    /// (Configuration binding adds to an array's initial items, so the defaults are not this array's.)
+    /// </summary>
+    public string[] Channels { get; set; } = [];
+
+    /// <summary>What the bot answers on: <see cref="Channels"/>, or the defaults.</summary>
+    public IReadOnlyList<string> AnsweredChannels => Channels is [] ? DefaultChannels : Channels.Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>On without an app id: for the Bot Framework Emulator on your machine (nothing is authenticated then).</summary>
     public bool? Enabled { get; set; }

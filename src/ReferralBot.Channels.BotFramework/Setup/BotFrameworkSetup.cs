@@ -30,7 +30,7 @@ public static class BotFrameworkSetup
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<ActivityHandler>();
         services.AddHostedService<BotFrameworkStartup>();
-        foreach (var channel in section.Get<BotFrameworkOptions>()?.Channels ?? new BotFrameworkOptions().Channels)
+        foreach (var channel in (section.Get<BotFrameworkOptions>() ?? new BotFrameworkOptions()).AnsweredChannels)
         {
             services.AddSingleton<IOutboundChannel>(sp => new BotFrameworkOutboundChannel(
                 channel, sp.GetRequiredService<ChannelAddresses>(), sp.GetRequiredService<ActivityRenderer>(), sp.GetRequiredService<ConnectorClient>(),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using ReferralBot.BotFramework.Tests.Support;
 using ReferralBot.FakeBotFramework;
@@ -59,5 +60,21 @@ public sealed class SendingTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    // Answers go out through an outbox sender for the activity's channel; without one the answer could never be sent.
+    [Fact]
+    public async Task An_activity_from_a_channel_the_bot_does_not_answer_on_is_400_and_changes_nothing()
+    {
+        await using var channel = await FakeBotFrameworkChannel.StartAsync();
+        using var bot = new BotFrameworkBotFactory(channel, new Dictionary<string, string?> { ["BotFramework:Channels:0"] = "webchat" });
+        var chat = new BotFrameworkChat(bot);
+        var activity = FakeBotFrameworkChannel.MessageActivity("/start", "alice", "Alice", "a:conv-alice", chat.ServiceUrl, channelId: "skype");
+
+        var response = await chat.PostAsync(activity, channel.CreateToken());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("skype", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await bot.DbAsync(db => db.People.CountAsync()));
     }
 }
