@@ -7,10 +7,10 @@ namespace ReferralBot.Channels.Telegram.Sending;
 /// needs no locks.
 /// </summary>
 /// <remarks>
-/// The margin is for what lies between our clock and Telegram's: a request stamped late or early by a busy core, and
-/// the other side's own delays in reading it. On this machine those differences reached 10 ms and more under load,
-/// so the margin is a few times that; each send also starts only after its window opens, so the time it takes to reach
-/// the wire adds to the spacing rather than eating into it.
+/// The margin is for what lies between our clock and Telegram's: a request stamped late by a busy core, and the other
+/// side's own delays in reading it, which vary by more than a timer tick under load (bench/results.md, part 3). Each
+/// send also starts only after its window opens, so the time it takes to reach the wire adds to the spacing rather
+/// than eating into it.
 /// </remarks>
 internal sealed class SendWindow(int limit, TimeSpan window, TimeSpan margin)
 {

@@ -6,10 +6,10 @@ namespace ReferralBot.Channels.Telegram.Sending;
 /// closest to those Telegram sees. It only observes: nothing waits here.
 /// </summary>
 /// <remarks>
-/// Counting it any earlier (as a message handler in front of the connection did) stamped a send before work that can
+/// Counting it any earlier (as a message handler in front of the connection did) stamps a send before work that can
 /// take tens of milliseconds: Telegram.Bot writes its JSON lazily, as the request goes out, and a send that needs a new
-/// connection waits for it. In the benchmarks a send that reached the fake Bot API 26–30 ms after its stamp let the
-/// send 30 later fit in the same second, and drew a 429 that held every chat up for its retry_after.
+/// connection waits for it. A send stamped that much before Telegram sees it lets the send 30 later fit in the same
+/// second: a 429 that holds every chat up for its retry_after.
 /// The write runs in the send's own flow, where the queue knows which job it is; other requests (getUpdates) count nothing.
 /// </remarks>
 internal sealed class TelegramWireClock(Stream inner, TelegramSendQueue queue) : Stream

@@ -92,8 +92,12 @@ public sealed partial class InboundPipeline(
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && message.DeliveryId is not null)
         {
+            // Another delivery of the same update committed first: nothing of this one is kept. Any other unique
+            // violation here is a failure, answered as one.
             await (db.Database.CurrentTransaction?.RollbackAsync(cancellationToken) ?? Task.CompletedTask);
-            return InboundResult.SeenBefore;
+            db.ChangeTracker.Clear();
+            if (await SeenAsync(db, message, cancellationToken)) return InboundResult.SeenBefore;
+            throw;
         }
 
         if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);

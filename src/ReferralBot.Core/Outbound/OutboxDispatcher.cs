@@ -28,11 +28,9 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, IOutboundChannel> byChannel = channels.ToDictionary(c => c.Channel);
     // Wall-clock, not the injected clock: it paces queries, it schedules nothing.
     private static readonly TimeSpan MinAskGap = TimeSpan.FromMilliseconds(20);
-    private readonly ConcurrentDictionary<long, Task> inFlight = new();
-
-    // Each chat's latest delivery: the next one to the same chat waits for it, so a chat's messages (two answers to
-    // two quick messages, say) arrive in the order they were stored. Only the loop touches it.
-    private readonly Dictionary<(string Channel, string ChatId), Task> chatTails = [];
+    // At most one delivery a chat is under way: a chat's messages (two answers to two quick messages, say) arrive in
+    // the order they are due, and a chat with a long queue (an influencer's sign-up news) holds one slot, not all.
+    private readonly ConcurrentDictionary<long, (string ChatId, Task Delivery)> inFlight = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,12 +45,10 @@ public sealed partial class OutboxDispatcher(
                 await slots.WaitAsync(stoppingToken);
                 slots.Release();
                 var asked = Stopwatch.GetTimestamp();
-                foreach (var message in await DueAsync(stoppingToken))
+                foreach (var message in await DueAsync(slots.CurrentCount, stoppingToken))
                 {
                     await slots.WaitAsync(stoppingToken);
-                    var chat = (message.Channel, message.ChatId);
-                    var delivery = DeliverAsync(message, chatTails.GetValueOrDefault(chat), slots, stoppingToken);
-                    (inFlight[message.Id], chatTails[chat]) = (delivery, delivery);
+                    inFlight[message.Id] = (message.ChatId, DeliverAsync(message, slots, stoppingToken));
                 }
 
                 await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
@@ -63,7 +59,7 @@ public sealed partial class OutboxDispatcher(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 // Sends under way finish or are cancelled; what they achieved is recorded before we go.
-                await Task.WhenAll(inFlight.Values);
+                await Task.WhenAll(inFlight.Values.Select(f => f.Delivery));
                 return;
             }
             catch (Exception ex)
@@ -74,29 +70,32 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<List<OutboxMessage>> DueAsync(CancellationToken cancellationToken)
+    // The earliest due message of each chat with nothing under way, as many as there are free slots. Only those are
+    // read: the messages already on their way (waiting in a channel's send queue) are left out by the query itself.
+    private async Task<List<OutboxMessage>> DueAsync(int free, CancellationToken cancellationToken)
     {
+        foreach (var done in inFlight.Where(f => f.Value.Delivery.IsCompleted).ToList()) inFlight.TryRemove(done);
+        if (free == 0) return [];
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
         var known = byChannel.Keys.ToList();
+        var busy = inFlight.Values.Select(f => f.ChatId).Distinct().ToList();
         var due = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.SentAt == null && m.DroppedAt == null && m.SendingAt == null && m.DueAt <= now && known.Contains(m.Channel))
+            .Where(m => m.SentAt == null && m.DroppedAt == null && m.SendingAt == null && m.DueAt <= now && known.Contains(m.Channel)
+                && !busy.Contains(m.ChatId))
             .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
-            .Take(options.Value.MaxInFlight)
+            .Take(free * 2)
             .ToListAsync(cancellationToken);
-        foreach (var done in inFlight.Where(f => f.Value.IsCompleted).ToList()) inFlight.TryRemove(done);
-        foreach (var done in chatTails.Where(t => t.Value.IsCompleted).Select(t => t.Key).ToList()) chatTails.Remove(done);
-        return due.Where(m => !inFlight.ContainsKey(m.Id)).ToList();
+        return due.DistinctBy(m => (m.Channel, m.ChatId)).Take(free).ToList();
     }
 
-    private async Task DeliverAsync(OutboxMessage message, Task? before, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task DeliverAsync(OutboxMessage message, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         var claim = new SendingClaim(this, message.Id);
         try
         {
             await Task.Yield();
-            if (before is not null) await before.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             var result = await byChannel[message.Channel].DeliverAsync(new OutboundDelivery(message.Key, message.ChatId, Outbox.Read(message)), claim.BeginAsync, cancellationToken);
             // Once sent, it is recorded as sent even while the service is stopping. A message someone else claimed
             // is theirs to settle.
@@ -114,6 +113,7 @@ public sealed partial class OutboxDispatcher(
         finally
         {
             slots.Release();
+            signal.Notify(); // the chat's next message, if any, may go now
         }
     }
 

@@ -166,4 +166,28 @@ public sealed class PurchaseScriptTests
         Assert.Contains(refusal, error.Message);
         Assert.Equal(4, await chat.CountAsync<LedgerEntry>());
     }
+
+    // The same rule before any SQL is sent, for every provider: the context refuses such a save.
+    [Fact]
+    public async Task The_context_refuses_to_save_a_changed_or_deleted_money_row()
+    {
+        await using var chat = await WithJaneAsync("50");
+        await chat.SendAsync("admin", "/confirm 1001 JANE20 100");
+
+        var changed = await Assert.ThrowsAsync<InvalidOperationException>(() => chat.DbAsync(async db =>
+        {
+            var entry = await db.Set<LedgerEntry>().FirstAsync();
+            db.Entry(entry).Property(e => e.Amount).CurrentValue = 0m;
+            return await db.SaveChangesAsync();
+        }));
+        var deleted = await Assert.ThrowsAsync<InvalidOperationException>(() => chat.DbAsync(async db =>
+        {
+            db.Remove(await db.Set<Purchase>().FirstAsync());
+            return await db.SaveChangesAsync();
+        }));
+
+        Assert.Contains("LedgerEntries is append-only", changed.Message, StringComparison.Ordinal);
+        Assert.Contains("Purchases is append-only", deleted.Message, StringComparison.Ordinal);
+        Assert.Equal(100m, await chat.DbAsync(db => db.Set<Purchase>().Select(p => p.Amount).SingleAsync()));
+    }
 }
