@@ -347,7 +347,7 @@ most 3 s; p99 lateness at most 1 s.
 
 A generated campaign ($DB_MB MB of SQLite): 20,000 members, 50 influencers, 1,000,000 clicks over 60 days,
 100,000 purchases with their ledger, 3% refunded. The top influencer asks through the Telegram webhook; the time
-is until the webhook answered, which is after the reply was worked out (it is then queued for sending). 7 asks
+is until the webhook answered, which is after the reply was worked out and stored in the outbox (it is then sent from there). 7 asks
 after 2 to warm up.
 
 | command | median ms | max ms |
