@@ -12,7 +12,7 @@ internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQu
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     /// <summary>Delivered when every reply was; otherwise the first thing that went wrong.</summary>
-    public async Task<DeliveryResult> SendAsync(long chatId, IReadOnlyList<Reply> replies, BeginSending? beginSending = null)
+    public async Task<DeliveryResult> SendAsync(long chatId, IReadOnlyList<Reply> replies, BeginSending beginSending)
     {
         var sends = replies
             .SelectMany(reply => reply is TextReply text ? TelegramText.Split(text) : (IReadOnlyList<Reply>)[reply])
@@ -24,8 +24,8 @@ internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQu
 
     // A stored message is recorded as being sent just before its request starts (after any wait in the queue), so
     // a crash can only ever cut short the request on the wire, never send it twice.
-    private static Func<CancellationToken, Task> Claimed(BeginSending? beginSending, Func<CancellationToken, Task> send) =>
-        beginSending is null ? send : async ct =>
+    private static Func<CancellationToken, Task> Claimed(BeginSending beginSending, Func<CancellationToken, Task> send) =>
+        async ct =>
         {
             if (!await beginSending(ct)) throw new OperationCanceledException("The outbox withdrew this message before it was sent.");
             await send(ct);

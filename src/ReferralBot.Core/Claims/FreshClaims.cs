@@ -30,7 +30,7 @@ public sealed partial class FreshClaims(
     ILogger<FreshClaims> logger)
 {
     /// <summary>A <c>/start CODE</c> with a well-formed code, in a private chat.</summary>
-    public static bool TryMatch(InboundMessage message, [NotNullWhen(true)] out string? code)
+    private static bool TryMatch(InboundMessage message, [NotNullWhen(true)] out string? code)
     {
         code = null;
         return message.IsPrivateChat && !message.IsButtonPress
