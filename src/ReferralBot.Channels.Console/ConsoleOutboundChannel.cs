@@ -6,7 +6,7 @@ namespace ReferralBot.Channels.Console;
 
 /// <summary>
 /// Everything the bot says in the terminal comes through the outbox, answers included: an answer to whoever is typing
-/// is printed as it is, a message to someone else is marked with who it is for.
+/// is printed as it is; anything else (a notification, a nudge, an answer to someone else) is marked with who it is for.
 /// </summary>
 internal sealed class ConsoleOutboundChannel(ConsoleReplyWriter writer, ConsoleIdentity identity) : IOutboundChannel
 {
@@ -18,7 +18,9 @@ internal sealed class ConsoleOutboundChannel(ConsoleReplyWriter writer, ConsoleI
     {
         var (chatId, replies) = (delivery.ChatId, delivery.Replies);
         if (!await beginSending(cancellationToken)) return DeliveryResult.Failed;
-        await writer.WriteAsync(replies, chatId == identity.UserId ? null : $"📨 to {chatId}:", cancellationToken);
+        // An answer to what was just typed is printed as it is; what the bot says on its own is marked with who it is for.
+        var answer = Outbox.IsReply(delivery.Key) && chatId == identity.UserId;
+        await writer.WriteAsync(replies, answer ? null : $"📨 to {chatId}:", cancellationToken);
         if (waiting.TryRemove(delivery.Key, out var delivered)) delivered.TrySetResult();
         return DeliveryResult.Delivered;
     }
