@@ -6,8 +6,8 @@ using ReferralBot.Core.Purchases;
 namespace ReferralBot.Persistence.Sqlite;
 
 /// <summary>
-/// What only SQLite needs on top of the core's model: decimals are TEXT here, so checks on money compare them as numbers
-/// (<c>CAST … AS REAL</c>); PostgreSQL's <c>numeric</c> compares as it is.
+/// The SQL of the checks the database makes on top of the core's model, in SQLite's words: decimals are TEXT here, so
+/// checks on money compare them as numbers (<c>CAST … AS REAL</c>); PostgreSQL's <c>numeric</c> compares as it is.
 /// </summary>
 internal sealed class SqliteModelCustomizer(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
 {
@@ -15,6 +15,10 @@ internal sealed class SqliteModelCustomizer(ModelCustomizerDependencies dependen
     {
         base.Customize(modelBuilder, context);
         modelBuilder.Entity<Purchase>().ToTable(t => t.HasCheckConstraint("CK_Purchases_Amount", "CAST(\"Amount\" AS REAL) > 0"));
-        modelBuilder.Entity<Tier>().ToTable(t => t.HasCheckConstraint("CK_Tiers_CommissionPercent", "CAST(\"CommissionPercent\" AS REAL) BETWEEN 0 AND 100"));
+        modelBuilder.Entity<Tier>().ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Tiers_MinPurchases", "\"MinPurchases\" >= 0");
+            t.HasCheckConstraint("CK_Tiers_CommissionPercent", "CAST(\"CommissionPercent\" AS REAL) BETWEEN 0 AND 100");
+        });
     }
 }

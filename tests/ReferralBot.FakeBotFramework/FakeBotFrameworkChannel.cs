@@ -140,6 +140,10 @@ public sealed partial class FakeBotFrameworkChannel : IAsyncDisposable
         log.WaitAsync(c => c.Succeeded && c.ConversationId == conversationId, count, timeout,
             $"successful replies to conversation '{conversationId}'");
 
+    /// <summary>Completes once <paramref name="count"/> connector calls of any outcome have been recorded.</summary>
+    public Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan timeout) =>
+        log.WaitAsync(_ => true, count, timeout, "connector calls");
+
     /// <summary>
     /// The next <paramref name="times"/> authorized connector calls are answered with this status (400–599) and the
     /// connector's error body, with a Retry-After header in whole seconds when <paramref name="retryAfter"/> is given.

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Testing;
@@ -59,6 +61,21 @@ public abstract class ServiceFactory : WebApplicationFactory<Program>
 
     public Task<List<T>> AllAsync<T>() where T : class => DbAsync(db => db.Set<T>().AsNoTracking().ToListAsync());
 
+    /// <summary>Pulses at every write of the service.</summary>
+    public OutboxWatch Writes { get; } = new();
+
+    /// <summary>Waits until <paramref name="condition"/> holds, checking it again after each write of the service.</summary>
+    public async Task WaitForDatabaseAsync(Func<ReferralBotDbContext, Task<bool>> condition, TimeSpan timeout)
+    {
+        using var waited = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var written = Writes.Next;
+            if (await DbAsync(condition)) return;
+            await written.WaitAsync(waited.Token);
+        }
+    }
+
     protected bool HasSetting(string key) => settings.ContainsKey(key);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -69,6 +86,13 @@ public abstract class ServiceFactory : WebApplicationFactory<Program>
         {
             ConfigureChannel(services);
             ConfigureTestServices?.Invoke(services);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            services.ConfigureDbContext<ReferralBotDbContext>(o => o.AddInterceptors(Writes));
+            var marks = services.Last(d => d.ServiceType == typeof(IOutboxMarks));
+            services.Remove(marks);
+            services.AddSingleton<IOutboxMarks>(sp => new OutboxWatch.Marks((IOutboxMarks)ActivatorUtilities.CreateInstance(sp, marks.ImplementationType!), Writes));
         });
     }
 

@@ -13,6 +13,6 @@ internal sealed class TierConfiguration : IEntityTypeConfiguration<Tier>
         builder.HasIndex(t => new { t.CampaignId, t.Name }).IsUnique();
         builder.HasIndex(t => new { t.CampaignId, t.MinPurchases }).IsUnique();
         builder.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Cascade);
-        builder.ToTable("Tiers", t => t.HasCheckConstraint("CK_Tiers_MinPurchases", "\"MinPurchases\" >= 0"));
+        builder.ToTable("Tiers");
     }
 }

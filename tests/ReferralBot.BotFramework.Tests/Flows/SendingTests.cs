@@ -39,8 +39,7 @@ public sealed class SendingTests
 
         var activity = FakeBotFrameworkChannel.MessageActivity("/help", "alice", "Alice", "a:conv-alice", chat.ServiceUrl);
         var response = await chat.PostAsync(activity, token: null);
-        await bot.WaitForAnswerAsync("webchat", "a:conv-alice", (string)activity["id"]!, BotFrameworkChat.Wait);
-        var call = Assert.Single(channel.Calls);
+        var call = Assert.Single(await channel.WaitForCallsAsync(1, BotFrameworkChat.Wait));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Null(call.BearerToken); // the fake connector refuses it (401), as the real one would

@@ -23,9 +23,7 @@ public sealed class BotFrameworkBotFactory(FakeBotFrameworkChannel channel, IDic
     public async Task WaitForAnswerAsync(string channelId, string conversation, string activityId, TimeSpan timeout)
     {
         var key = $"reply:{channelId}:{conversation}|{activityId}";
-        using var waited = new CancellationTokenSource(timeout);
-        while (!await DbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Key == key && m.Attempts > 0)))
-            await Task.Delay(10, waited.Token);
+        await WaitForDatabaseAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.Key == key && m.Attempts > 0), timeout);
     }
 
     protected override void ConfigureChannel(IServiceCollection services) =>

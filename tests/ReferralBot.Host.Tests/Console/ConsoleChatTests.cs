@@ -16,11 +16,11 @@ public sealed partial class ConsoleChatTests
     {
         using var input = new AnonymousPipeServerStream(PipeDirection.Out);
         using var reader = new StreamReader(new AnonymousPipeClientStream(PipeDirection.In, input.ClientSafePipeHandle));
-        var output = new StringWriter();
+        var output = new ObservedOutput();
         using var factory = new ReferralBotFactory(new Dictionary<string, string?> { ["ConsoleChat:Enabled"] = "true" })
         {
             ConfigureTestServices = services =>
-                services.AddSingleton(new ConsoleIo(reader, TextWriter.Synchronized(output), InputIsPiped: true, UseColor: false)),
+                services.AddSingleton(new ConsoleIo(reader, output, InputIsPiped: true, UseColor: false)),
         };
         var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
@@ -31,10 +31,7 @@ public sealed partial class ConsoleChatTests
         var code = CodeIn(((TextReply)ownerStart.Replies[0]).Html);
         // Its answer is printed from the outbox; the script starts once all of it has been (the QR's file is its last
         // line), so nothing interleaves.
-        using (var printed = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-        {
-            while (!output.ToString().Contains($"{code}.png\n\n", StringComparison.Ordinal)) await Task.Delay(10, printed.Token);
-        }
+        await output.WaitForAsync($"{code}.png\n\n", TimeSpan.FromSeconds(30));
 
         await factory.CreateBrowser().GetAsync($"/r/{code}");
         await factory.FlushClicksAsync();
