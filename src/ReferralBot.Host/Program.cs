@@ -1,5 +1,7 @@
+using Humanizer;
 using ReferralBot.Channels.BotFramework.Receiving;
 using ReferralBot.Channels.Telegram.Receiving;
+using ReferralBot.Core.Storage;
 using ReferralBot.Host.Links;
 using ReferralBot.Host.Purchases;
 using ReferralBot.Host.Setup;
@@ -11,6 +13,14 @@ builder.AddReferralBotLogging();
 
 var app = builder.Build();
 
+// `dotnet ReferralBot.Host.dll migrate`: bring the database up to date and stop (once per deployment on PostgreSQL).
+if (args is ["migrate", ..])
+{
+    var applied = await app.Services.GetRequiredService<DatabaseMigrations>().ApplyAsync(CancellationToken.None);
+    Console.WriteLine($"The database is up to date ({"migration".ToQuantity(applied)} applied).");
+    return 0;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimits();
@@ -20,7 +30,8 @@ app.MapTelegramWebhook();
 app.MapBotFrameworkMessages();
 app.MapHealthChecks("/healthz");
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -6,7 +6,7 @@ using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Persistence.Sqlite;
 
-/// <summary>Creates the file if needed, applies the migrations and switches the file to WAL mode.</summary>
+/// <summary>Switches the migrated file to WAL mode and says where it is.</summary>
 internal sealed partial class SqliteDatabaseInitializer(IServiceScopeFactory scopes, ILogger<SqliteDatabaseInitializer> logger)
     : IDatabaseInitializer
 {
@@ -15,13 +15,11 @@ internal sealed partial class SqliteDatabaseInitializer(IServiceScopeFactory sco
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
         var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers (stats, redirects) go on while a writer commits; the mode is stored in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-        LogReady(logger, Path.GetFullPath(file), pending.Count);
+        LogReady(logger, Path.GetFullPath(file));
     }
 
-    [LoggerMessage(LogLevel.Information, "SQLite database {File} ready ({Applied} migrations applied)")]
-    private static partial void LogReady(ILogger logger, string file, int applied);
+    [LoggerMessage(LogLevel.Information, "SQLite database {File} ready")]
+    private static partial void LogReady(ILogger logger, string file);
 }

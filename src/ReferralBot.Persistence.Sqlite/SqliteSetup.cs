@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Storage;
 using ReferralBot.Core.Claims;
+using ReferralBot.Persistence.Relational.Nudges;
 using ReferralBot.Persistence.Sqlite.Claims;
 using ReferralBot.Persistence.Sqlite.Clicks;
-using ReferralBot.Persistence.Sqlite.Nudges;
 using ReferralBot.Persistence.Sqlite.Outbound;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Nudges;
@@ -28,11 +28,16 @@ public static class SqliteSetup
         var gate = new SqliteWriteGate();
         services.AddSingleton(gate);
         services.AddDbContextPool<ReferralBotDbContext>(options => Configure(options, normalized, gate));
+        // One process owns the file: it brings it up to date as it starts.
+        services.PostConfigure<DatabaseOptions>(o => o.MigrateOnStart ??= true);
         services.AddSingleton<IDatabaseInitializer, SqliteDatabaseInitializer>();
         services.AddSingleton<IRedirectTargets>(_ => new SqliteRedirectTargets(normalized));
+        // One writer at a time is all SQLite takes: the hottest small writes share its transactions (group commit).
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<IClickStore, SqliteClickStore>();
         services.AddSingleton<INewcomerClaimStore, SqliteNewcomerClaimStore>();
-        services.AddSingleton<IReminderStore, SqliteReminderStore>();
+        services.AddSingleton<IReminderStore, ReminderStore>();
         services.AddSingleton<IOutboxMarks, SqliteOutboxMarks>();
         return services;
     }
@@ -42,7 +47,7 @@ public static class SqliteSetup
     internal static void Configure(DbContextOptionsBuilder options, string connectionString, SqliteWriteGate? gate = null) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteSetup).Assembly.GetName().Name))
             .ReplaceService<IModelCustomizer, SqliteModelCustomizer>()
-            .AddInterceptors(gate is null ? [SqlitePragmas.Instance] : [SqlitePragmas.Instance, gate])
+            .AddInterceptors(gate is null ? [SqlitePragmas.Instance, SqliteErrorStates.Instance] : [SqlitePragmas.Instance, SqliteErrorStates.Instance, gate])
             .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
 
     // A busy database waits rather than failing at once when writers meet.

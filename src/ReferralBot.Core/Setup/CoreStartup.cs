@@ -17,7 +17,7 @@ internal sealed class CoreStartup(IServiceProvider services) : IHostedLifecycleS
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<PromptCatalog>();
-        foreach (var initializer in services.GetServices<IDatabaseInitializer>()) await initializer.InitializeAsync(cancellationToken);
+        await services.GetRequiredService<DatabaseMigrations>().EnsureReadyAsync(cancellationToken);
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DefaultCampaignSeeder>().SeedAsync(cancellationToken);

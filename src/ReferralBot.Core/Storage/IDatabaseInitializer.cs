@@ -1,6 +1,6 @@
 namespace ReferralBot.Core.Storage;
 
-/// <summary>Brings the database up to date at start (the provider's migrations); runs before anything reads it.</summary>
+/// <summary>A provider's start-up work on a migrated database (SQLite: WAL mode); runs before anything reads it.</summary>
 public interface IDatabaseInitializer
 {
     Task InitializeAsync(CancellationToken cancellationToken);

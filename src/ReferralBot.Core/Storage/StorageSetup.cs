@@ -6,8 +6,8 @@ internal static class StorageSetup
 {
     internal static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddSingleton<GroupCommitWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DatabaseMigrations>();
         return services;
     }
 }

@@ -6,7 +6,6 @@ using ReferralBot.Core.Setup;
 using ReferralBot.Core.Storage;
 using ReferralBot.Host.Nudges;
 using ReferralBot.Host.Purchases;
-using ReferralBot.Persistence.Sqlite;
 
 namespace ReferralBot.Host.Setup;
 
@@ -21,7 +20,7 @@ public static class HostSetup
         builder.Services.AddHostedService<WebhookSecretWarning>();
         builder.Services.AddReferralBotCore(builder.Configuration);
         builder.Services.AddNudgeScheduling(builder.Configuration);
-        builder.Services.AddSqliteStore(builder.Configuration.GetConnectionString("ReferralBot"));
+        builder.Services.AddReferralBotStore(builder.Configuration);
         builder.Services.AddBotFrameworkChannel(builder.Configuration);
         builder.Services.AddTelegramChannel(builder.Configuration);
         builder.Services.AddConsoleChat(builder.Configuration); // last: on by default only when no other channel is

@@ -8,16 +8,19 @@ namespace ReferralBot.Core.Tests.Claims;
 
 /// <summary>
 /// One claim use case, two ways to it: a deep link opened by someone new is written on the fast path (FreshClaims, one
-/// item of a group commit), <c>/claim</c> on the general one (ClaimService). The same claim must store and say the same.
+/// item of a group commit), <c>/claim</c> on the general one (ClaimService). The same claim must store and say the same,
+/// on either store.
 /// </summary>
 public sealed class ClaimPathTests
 {
     [Theory]
-    [InlineData("/start {0}", ClaimVia.DeepLink)] // the fast path
-    [InlineData("/claim {0}", ClaimVia.Command)]  // the general path
-    public async Task A_first_claim_by_someone_new_stores_and_says_the_same_on_either_path(string command, ClaimVia via)
+    [InlineData("/start {0}", ClaimVia.DeepLink, ChatScript.Sqlite)] // the fast path
+    [InlineData("/claim {0}", ClaimVia.Command, ChatScript.Sqlite)]  // the general path
+    [InlineData("/start {0}", ClaimVia.DeepLink, ChatScript.Postgres)]
+    [InlineData("/claim {0}", ClaimVia.Command, ChatScript.Postgres)]
+    public async Task A_first_claim_by_someone_new_stores_and_says_the_same_on_either_path(string command, ClaimVia via, string store)
     {
-        await using var chat = await ChatScript.StartAsync();
+        await using var chat = await ChatScript.StartOnAsync(store);
         var jane = (await chat.SendAsync("jane", "/start", "Jane")).Code;
 
         var said = await chat.SendAsync("bob", string.Format(System.Globalization.CultureInfo.InvariantCulture, command, jane), "Bob");
@@ -39,11 +42,13 @@ public sealed class ClaimPathTests
     }
 
     [Theory]
-    [InlineData("/start {0}")]
-    [InlineData("/claim {0}")]
-    public async Task A_paused_campaign_refuses_the_claim_the_same_way_on_either_path(string command)
+    [InlineData("/start {0}", ChatScript.Sqlite)]
+    [InlineData("/claim {0}", ChatScript.Sqlite)]
+    [InlineData("/start {0}", ChatScript.Postgres)]
+    [InlineData("/claim {0}", ChatScript.Postgres)]
+    public async Task A_paused_campaign_refuses_the_claim_the_same_way_on_either_path(string command, string store)
     {
-        await using var chat = await ChatScript.StartAsync();
+        await using var chat = await ChatScript.StartOnAsync(store);
         var jane = (await chat.SendAsync("jane", "/start", "Jane")).Code;
         await chat.SendAsync("admin", "/campaign pause glow-serum");
 

@@ -9,9 +9,9 @@ public sealed class PurchaseScriptTests
 {
     private static readonly Dictionary<string, string?> Sgd = new() { ["Bot:DefaultCurrency"] = "SGD" };
 
-    private static async Task<ChatScript> WithJaneAsync(string? fee = null)
+    private static async Task<ChatScript> WithJaneAsync(string? fee = null, string store = ChatScript.Sqlite)
     {
-        var chat = await ChatScript.StartAsync(Sgd);
+        var chat = await ChatScript.StartOnAsync(store, Sgd);
         await chat.SendAsync("jane", "/start", "Jane");
         var said = await chat.SendAsync("admin", $"/influencer glow-serum test:jane JANE20 {fee}".TrimEnd());
         Assert.Contains("JANE20", said.Text);
@@ -151,17 +151,22 @@ public sealed class PurchaseScriptTests
     }
 
     [Theory]
-    [InlineData("UPDATE \"LedgerEntries\" SET \"Amount\" = '0'", "LedgerEntries is append-only")]
-    [InlineData("DELETE FROM \"LedgerEntries\"", "LedgerEntries is append-only")]
-    [InlineData("UPDATE \"Purchases\" SET \"Amount\" = '1'", "Purchases is append-only")]
-    [InlineData("DELETE FROM \"Refunds\"", "Refunds is append-only")]
-    public async Task The_database_refuses_to_edit_or_delete_money_rows(string sql, string refusal)
+    [InlineData("UPDATE \"LedgerEntries\" SET \"Amount\" = 0", "LedgerEntries is append-only", ChatScript.Sqlite)]
+    [InlineData("DELETE FROM \"LedgerEntries\"", "LedgerEntries is append-only", ChatScript.Sqlite)]
+    [InlineData("UPDATE \"Purchases\" SET \"Amount\" = 1", "Purchases is append-only", ChatScript.Sqlite)]
+    [InlineData("DELETE FROM \"Refunds\"", "Refunds is append-only", ChatScript.Sqlite)]
+    [InlineData("UPDATE \"LedgerEntries\" SET \"Amount\" = 0", "LedgerEntries is append-only", ChatScript.Postgres)]
+    [InlineData("DELETE FROM \"LedgerEntries\"", "LedgerEntries is append-only", ChatScript.Postgres)]
+    [InlineData("UPDATE \"Purchases\" SET \"Amount\" = 1", "Purchases is append-only", ChatScript.Postgres)]
+    [InlineData("DELETE FROM \"Refunds\"", "Refunds is append-only", ChatScript.Postgres)]
+    [InlineData("TRUNCATE \"Refunds\"", "Refunds is append-only", ChatScript.Postgres)]
+    public async Task The_database_refuses_to_edit_or_delete_money_rows(string sql, string refusal, string store)
     {
-        await using var chat = await WithJaneAsync("50");
+        await using var chat = await WithJaneAsync("50", store);
         await chat.SendAsync("admin", "/confirm 1001 JANE20 100");
         await chat.SendAsync("admin", "/refund 1001");
 
-        var error = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => chat.DbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => chat.DbAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
 
         Assert.Contains(refusal, error.Message);
         Assert.Equal(4, await chat.CountAsync<LedgerEntry>());

@@ -9,12 +9,13 @@ using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Setup;
 using ReferralBot.Core.Storage;
+using ReferralBot.Persistence.Postgres;
 using ReferralBot.Persistence.Sqlite;
 
 namespace ReferralBot.Core.Tests.Support;
 
 /// <summary>
-/// The core as a channel sees it, on a real SQLite file and a fake clock: people send lines, the test reads
+/// The core as a channel sees it, on a real SQLite file (or PostgreSQL database) and a fake clock: people send lines, the test reads
 /// the replies. Nothing else is faked.
 /// </summary>
 public sealed class ChatScript : IAsyncDisposable
@@ -40,6 +41,17 @@ public sealed class ChatScript : IAsyncDisposable
     public RecordingChannel Outbound => Services.GetRequiredService<RecordingChannel>();
 
     public static Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null) => StartAsync(TestDatabase.Create(), settings);
+
+    /// <summary>A chat on a PostgreSQL database of its own (migrated, or empty for the tests of migrating it).</summary>
+    public static async Task<ChatScript> StartOnPostgresAsync(IDictionary<string, string?>? settings = null, bool empty = false) =>
+        await StartAsync(await TestDatabase.CreatePostgresAsync(empty), settings);
+
+    /// <summary>A chat on the store a test names (<see cref="Sqlite"/> or <see cref="Postgres"/>): one test, run on both.</summary>
+    public static async Task<ChatScript> StartOnAsync(string store, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        await StartAsync(store == Postgres ? await TestDatabase.CreatePostgresAsync() : TestDatabase.Create(), settings, services: services);
+
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
 
     /// <summary>A chat on a database file that does not exist yet: the service creates and migrates it.</summary>
     public static Task<ChatScript> StartOnNewDatabaseAsync() => StartAsync(TestDatabase.Create(empty: true), null);
@@ -70,7 +82,8 @@ public sealed class ChatScript : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddReferralBotCore(builder.Configuration);
-        builder.Services.AddSqliteStore(database.ConnectionString);
+        if (database.IsPostgres) builder.Services.AddPostgresStore(database.ConnectionString);
+        else builder.Services.AddSqliteStore(database.ConnectionString);
         builder.Services.AddSingleton<RecordingChannel>();
         builder.Services.AddSingleton<IOutboundChannel>(sp => sp.GetRequiredService<RecordingChannel>());
         services?.Invoke(builder.Services);

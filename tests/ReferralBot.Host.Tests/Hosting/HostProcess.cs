@@ -67,6 +67,13 @@ public sealed class HostProcess : IAsyncDisposable
         return await client.GetAsync($"{url}/healthz");
     }
 
+    /// <summary>Waits for the process to end by itself (a command such as <c>migrate</c>); its exit code.</summary>
+    public async Task<int> ExitCodeAsync()
+    {
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return process.ExitCode;
+    }
+
     private void Record(string? line)
     {
         if (line is null) return;

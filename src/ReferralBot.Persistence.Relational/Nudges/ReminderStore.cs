@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Storage;
 
-namespace ReferralBot.Persistence.Sqlite.Nudges;
+namespace ReferralBot.Persistence.Relational.Nudges;
 
 /// <summary>Reminders as one <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> (100,000 members take well under a second).</summary>
-internal sealed class SqliteReminderStore : IReminderStore
+public sealed class ReminderStore : IReminderStore
 {
     public Task<int> QueueAsync(ReferralBotDbContext db, int campaignId, string keyPrefix, DateTime now, CancellationToken cancellationToken)
     {

@@ -1,0 +1,83 @@
+using System.Globalization;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Claims;
+using ReferralBot.Core.Members;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Persistence.Relational.Claims;
+
+/// <summary>
+/// The rows of one fresh claim (<see cref="FreshClaims"/>) on a <see cref="WriteSession"/>: the group commit's on SQLite,
+/// a transaction of the claim's own on PostgreSQL. The SQL is the same on both.
+/// </summary>
+public sealed class NewcomerClaimRows(WriteSession session) : INewcomerClaimRows
+{
+    public bool WasDelivered(string channel, string deliveryId) => session.Scalar(NewcomerClaimSql.FindReceipt, channel, deliveryId) is not null;
+
+    public NewcomerReferrer? FindReferrer(string code)
+    {
+        using var row = session.Read(NewcomerClaimSql.FindReferrer, code);
+        if (!row.Read()) return null;
+
+        string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
+        DateTime? When(int i) => row.IsDBNull(i) ? null : row.GetDateTime(i);
+        var campaign = new Campaign
+        {
+            Slug = row.GetString(10), Name = row.GetString(11), LandingUrl = row.GetString(12), Currency = row.GetString(13),
+            State = (CampaignState)row.GetInt32(14), StartsAt = When(15), EndsAt = When(16), Offer = Text(17), Discount = Text(18),
+            TimeZone = row.GetString(19),
+        };
+        var person = new Person
+        {
+            Channel = row.GetString(4), ExternalId = row.GetString(5), DisplayName = row.GetString(6), PrivateChatId = Text(7), Locale = row.GetString(8),
+        };
+        var member = new Member
+        {
+            CampaignId = row.GetInt32(1), Campaign = campaign, PersonId = row.GetInt32(2), Person = person, Voice = Text(3), Reference = row.GetString(21),
+        };
+        member.Codes.Add(new ReferralCode { Value = row.GetString(9), IsPrimary = true });
+        return new NewcomerReferrer(row.GetInt32(0), member, campaign, row.GetBoolean(20));
+    }
+
+    public int? FindPerson(string channel, string userId) => session.Scalar(NewcomerClaimSql.FindPerson, channel, userId) is { } id ? Int(id) : null;
+
+    public bool IsMember(int campaignId, int personId) => session.Scalar(NewcomerClaimSql.FindMembership, campaignId, personId) is not null;
+
+    public void UpdatePerson(int personId, SenderDetails sender, DateTime now) =>
+        session.Execute(NewcomerClaimSql.UpdatePerson, personId, sender.DisplayName, sender.Username, sender.Locale, now, sender.PrivateChatId);
+
+    public int AddPerson(string channel, string userId, SenderDetails sender, DateTime now) =>
+        Int(session.Scalar(NewcomerClaimSql.InsertPerson, channel, userId, sender.DisplayName, sender.Username, sender.Locale, sender.PrivateChatId, now));
+
+    // One statement for a round of candidates, padded to its fixed number of parameters with the last of them.
+    public List<string> TakenCodes(List<string> candidates)
+    {
+        var values = new object?[CustomerCodeGenerator.TriesPerLength];
+        for (var i = 0; i < values.Length; i++) values[i] = candidates[Math.Min(i, candidates.Count - 1)];
+        using var rows = session.Read(NewcomerClaimSql.TakenCodes, values);
+        var taken = new List<string>();
+        while (rows.Read()) taken.Add(rows.GetString(0));
+        return taken;
+    }
+
+    public int AddMember(int campaignId, int personId, string reference, string code, DateTime now)
+    {
+        var memberId = Int(session.Scalar(NewcomerClaimSql.InsertMember, campaignId, personId, now, reference));
+        session.Execute(NewcomerClaimSql.InsertCode, code, memberId, now);
+        return memberId;
+    }
+
+    public void AddClaim(int campaignId, int referredMemberId, int referrerMemberId, string code, DateTime now) =>
+        session.Execute(NewcomerClaimSql.InsertClaim, campaignId, referredMemberId, referrerMemberId, code, now);
+
+    public int CountSignUp(int referrerMemberId) => Int(session.Scalar(NewcomerClaimSql.CountSignUp, referrerMemberId));
+
+    public void AddOutboxMessage(string key, int? personId, string channel, string chatId, string payload, DateTime now) =>
+        session.Execute(NewcomerClaimSql.InsertOutbox, key, personId, channel, chatId, payload, now);
+
+    public void AddReceipt(string channel, string deliveryId, DateTime now) => session.Execute(NewcomerClaimSql.InsertReceipt, channel, deliveryId, now);
+
+    public void BeforeCommit(Func<ValueTask> work) => session.BeforeCommit(work);
+
+    private static int Int(object? value) => Convert.ToInt32(value, CultureInfo.InvariantCulture);
+}
