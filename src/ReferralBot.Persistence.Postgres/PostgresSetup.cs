@@ -9,7 +9,9 @@ using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Storage;
+using ReferralBot.Core.Cluster;
 using ReferralBot.Persistence.Postgres.Claims;
+using ReferralBot.Persistence.Postgres.Cluster;
 using ReferralBot.Persistence.Postgres.Clicks;
 using ReferralBot.Persistence.Postgres.Outbound;
 using ReferralBot.Persistence.Relational.Nudges;
@@ -32,6 +34,7 @@ public static class PostgresSetup
         services.AddSingleton<INewcomerClaimStore, PostgresNewcomerClaimStore>();
         services.AddSingleton<IReminderStore, ReminderStore>();
         services.AddSingleton<IOutboxMarks, PostgresOutboxMarks>();
+        services.AddSingleton<IInstances, PostgresInstances>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Outbound;
@@ -20,6 +21,7 @@ public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<IOutboundChannel> channels,
     IOutboxMarks marks,
+    IInstances instances,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -28,6 +30,7 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, IOutboundChannel> byChannel = channels.ToDictionary(c => c.Channel);
     // Wall-clock, not the injected clock: it paces queries, it schedules nothing.
     private static readonly TimeSpan MinAskGap = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan InterruptedCheck = TimeSpan.FromSeconds(30);
     // At most one delivery a chat is under way: a chat's messages (two answers to two quick messages, say) arrive in
     // the order they are due, and a chat with a long queue (an influencer's sign-up news) holds one slot, not all.
     private readonly ConcurrentDictionary<long, (string ChatId, Task Delivery)> inFlight = new();
@@ -35,7 +38,9 @@ public sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(options.Value.MaxInFlight);
+        await instances.JoinAsync(stoppingToken);
         await DropInterruptedAsync(stoppingToken);
+        var lookedForInterrupted = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -44,6 +49,14 @@ public sealed partial class OutboxDispatcher(
                 // already on their way; wait for one to finish instead of asking again at every new message.
                 await slots.WaitAsync(stoppingToken);
                 slots.Release();
+                // Another instance may have died mid-send since: its messages are settled once it is seen gone.
+                if (Stopwatch.GetElapsedTime(lookedForInterrupted) > InterruptedCheck)
+                {
+                    await instances.JoinAsync(stoppingToken);
+                    await DropInterruptedAsync(stoppingToken);
+                    lookedForInterrupted = Stopwatch.GetTimestamp();
+                }
+
                 var asked = Stopwatch.GetTimestamp();
                 foreach (var message in await DueAsync(slots.CurrentCount, stoppingToken))
                 {
@@ -154,14 +167,18 @@ public sealed partial class OutboxDispatcher(
     private Task<bool> ClaimAsync(long id, CancellationToken cancellationToken) => marks.MarkSendingAsync(id, time.GetUtcNow().UtcDateTime, cancellationToken);
 
     // Messages a crash cut off mid-send may or may not have reached the person; sending them again could make a
-    // duplicate, so they are dropped, and said so in the log.
+    // duplicate, so they are dropped, and said so in the log. Only an instance that is gone cut them off: another
+    // running instance's messages are on their way.
     private async Task DropInterruptedAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
+        var stuck = db.Set<OutboxMessage>().Where(m => m.SendingAt != null && m.SentAt == null && m.DroppedAt == null);
+        var holders = await stuck.Select(m => m.SendingBy).Distinct().ToListAsync(cancellationToken);
+        if (holders.Count == 0) return;
+        var gone = (await instances.GoneAsync(holders.OfType<string>().ToList(), cancellationToken)).ToList();
         var now = time.GetUtcNow().UtcDateTime;
-        var dropped = await db.Set<OutboxMessage>()
-            .Where(m => m.SendingAt != null && m.SentAt == null && m.DroppedAt == null)
+        var dropped = await stuck.Where(m => m.SendingBy == null || gone.Contains(m.SendingBy))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.DroppedAt, now).SetProperty(m => m.DropReason, "interrupted while sending; not sent again"), cancellationToken);
         if (dropped > 0) LogInterrupted(logger, dropped);
     }
@@ -180,7 +197,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "{Count} outbox messages were being sent when the service stopped; they are not sent again, to never send one twice")]
+    [LoggerMessage(LogLevel.Warning, "{Count} outbox messages were being sent when their instance stopped; they are not sent again, to never send one twice")]
     private static partial void LogInterrupted(ILogger logger, int count);
 
     [LoggerMessage(LogLevel.Error, "The outbox loop failed; trying again")]

@@ -22,9 +22,12 @@ public sealed class OutboxMessage
 
     /// <summary>
     /// Set (by a conditional update) just before the channel puts the first request on the wire. A row found with
-    /// this set but neither sent nor dropped after a restart was cut off mid-send; it is not sent again.
+    /// this set but neither sent nor dropped once its instance is gone was cut off mid-send; it is not sent again.
     /// </summary>
     public DateTime? SendingAt { get; set; }
+
+    /// <summary>The instance that set <see cref="SendingAt"/>: its row is taken over only once that instance is gone.</summary>
+    public string? SendingBy { get; set; }
 
     /// <summary>Set when it will never be sent (the person is unreachable); with the reason.</summary>
     public DateTime? DroppedAt { get; set; }

@@ -14,6 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Channel).HasMaxLength(32);
         builder.Property(m => m.ChatId).HasMaxLength(128);
         builder.Property(m => m.DropReason).HasMaxLength(200);
+        builder.Property(m => m.SendingBy).HasMaxLength(64);
         // The dispatcher's question: what is due and not yet settled, on the channels this service runs? Only unsettled
         // rows are in it, by channel, so messages for a channel that is off (they wait for it) are never read.
         builder.HasIndex(m => new { m.Channel, m.DueAt }).HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL").HasDatabaseName("IX_Outbox_Pending");

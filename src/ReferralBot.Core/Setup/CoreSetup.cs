@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReferralBot.Core.Administration;
 using ReferralBot.Core.Bot;
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Claims;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
@@ -39,6 +40,7 @@ public static class CoreSetup
             .AddPrompts()
             .AddConversation()
             .AddStorage()
+            .AddCluster()
             .AddInbound()
             .AddOutbound()
             .AddAdministration()

@@ -665,6 +665,10 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     b.Property<DateTime?>("SendingAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SendingBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 

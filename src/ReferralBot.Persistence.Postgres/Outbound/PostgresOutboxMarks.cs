@@ -1,17 +1,19 @@
 using Npgsql;
+using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Persistence.Relational.Outbound;
 
 namespace ReferralBot.Persistence.Postgres.Outbound;
 
 /// <summary>The outbox's marks, each one statement (committed on its own) on a pooled connection.</summary>
-internal sealed class PostgresOutboxMarks(NpgsqlDataSource dataSource) : IOutboxMarks
+internal sealed class PostgresOutboxMarks(NpgsqlDataSource dataSource, ThisInstance self) : IOutboxMarks
 {
     public async Task<bool> MarkSendingAsync(long id, DateTime now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(OutboxMarkSql.MarkSending);
         command.Parameters.AddWithValue("p0", id);
         command.Parameters.AddWithValue("p1", now);
+        command.Parameters.AddWithValue("p2", self.Id);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

@@ -638,6 +638,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<DateTime?>("SendingAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SendingBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 

@@ -59,6 +59,9 @@ public sealed class ChatScript : IAsyncDisposable
     /// <summary>A chat whose services the test changes (an interceptor that stages a race, say).</summary>
     public static Task<ChatScript> StartAsync(Action<IServiceCollection> services) => StartAsync(TestDatabase.Create(), null, services: services);
 
+    /// <summary>A second instance of the service on the same database, beside this one (PostgreSQL).</summary>
+    public Task<ChatScript> StartAnotherInstanceAsync() => StartAsync(database, settings, Time);
+
     /// <summary>The service started again on the same database file, as after a restart.</summary>
     public async Task<ChatScript> RestartAsync()
     {

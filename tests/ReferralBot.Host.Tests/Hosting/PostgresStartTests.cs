@@ -28,7 +28,7 @@ public sealed class PostgresStartTests
         var health = await service.HealthAsync(url);
 
         Assert.Equal(0, migrated);
-        Assert.Contains("The database is up to date (1 migration applied).", migrateOutput, StringComparison.Ordinal);
+        Assert.Matches(@"The database is up to date \(\d+ migrations? applied\)\.", migrateOutput);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 

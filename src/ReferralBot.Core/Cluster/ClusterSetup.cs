@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ReferralBot.Core.Cluster;
+
+internal static class ClusterSetup
+{
+    /// <summary>This instance's id; a store shared by several instances replaces <see cref="SingleInstance"/>.</summary>
+    internal static IServiceCollection AddCluster(this IServiceCollection services)
+    {
+        services.AddSingleton<ThisInstance>();
+        services.TryAddSingleton<IInstances, SingleInstance>();
+        return services;
+    }
+}

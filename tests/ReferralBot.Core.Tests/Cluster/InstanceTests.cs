@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Cluster;
+using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Tests.Support;
+
+namespace ReferralBot.Core.Tests.Cluster;
+
+/// <summary>Several instances on one PostgreSQL database: one's restart never settles another's work.</summary>
+public sealed class InstanceTests
+{
+    private const string Interrupted = "interrupted while sending; not sent again";
+
+    [Fact]
+    public async Task A_message_stuck_sending_is_dropped_only_once_the_instance_that_held_it_is_gone()
+    {
+        var first = await ChatScript.StartOnPostgresAsync();
+        var second = await first.StartAnotherInstanceAsync();
+        var running = second.Services.GetRequiredService<ThisInstance>().Id;
+        // Two messages on the wire when this check runs: one of the second instance's, which is running, and one of
+        // an instance that has since died.
+        await first.DbAsync(db =>
+        {
+            db.AddRange(Sending("test:running", running), Sending("test:died", new ThisInstance().Id));
+            return db.SaveChangesAsync();
+        });
+
+        var restarted = await first.RestartAsync();
+        await WaitUntilDroppedAsync(restarted, "test:died");
+        var whileRunning = await restarted.DbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Key == "test:running"));
+        await second.DisposeAsync();
+        await using var again = await restarted.RestartAsync();
+        await WaitUntilDroppedAsync(again, "test:running");
+
+        Assert.Null(whileRunning.DroppedAt);
+        Assert.NotNull(whileRunning.SendingAt);
+    }
+
+    private static OutboxMessage Sending(string key, string instance) => new()
+    {
+        Key = key, Channel = "elsewhere", ChatId = "42", Payload = "[]", CreatedAt = DateTime.UtcNow, DueAt = DateTime.UtcNow,
+        SendingAt = DateTime.UtcNow, SendingBy = instance,
+    };
+
+    // The check runs as the instance's outbox starts, beside the start: wait for its outcome.
+    private static async Task WaitUntilDroppedAsync(ChatScript chat, string key)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (await chat.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.Key == key).Select(m => m.DropReason).SingleAsync()) != Interrupted)
+            await Task.Delay(20, timeout.Token);
+    }
+}
