@@ -36,6 +36,36 @@ public sealed class InstanceTests
         Assert.NotNull(whileRunning.SendingAt);
     }
 
+    // The test's clock never moves, so the dispatcher's poll never comes: only PostgreSQL's notification can wake it.
+    [Fact]
+    public async Task A_message_another_instance_stores_wakes_this_instances_outbox_at_once()
+    {
+        await using var chat = await ChatScript.StartOnPostgresAsync();
+        await chat.SendAsync("jane", "/start");
+        var jane = await chat.DbAsync(db => db.People.SingleAsync(p => p.ExternalId == "jane"));
+
+        // As another instance would: a row written straight into the table, with no signal inside this process.
+        await using (var other = new Npgsql.NpgsqlConnection(chat.ConnectionString))
+        {
+            await other.OpenAsync();
+            await using var insert = new Npgsql.NpgsqlCommand(InsertElsewhere, other);
+            insert.Parameters.AddWithValue("person", jane.Id);
+            insert.Parameters.AddWithValue("now", chat.Time.GetUtcNow().UtcDateTime);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var delivered = await chat.Outbound.NextAsync();
+
+        Assert.Equal("jane", delivered.ChatId);
+        Assert.Contains("Hello from the other instance", delivered.Said.Text, StringComparison.Ordinal);
+    }
+
+    private const string InsertElsewhere = """
+        INSERT INTO "Outbox" ("Key", "PersonId", "Channel", "ChatId", "Payload", "CreatedAt", "DueAt", "Attempts")
+        VALUES ('test:from-elsewhere', @person, 'test', 'jane', '[{"kind":"text","html":"Hello from the other instance","buttons":[]}]',
+                @now, @now, 0)
+        """;
+
     private static OutboxMessage Sending(string key, string instance) => new()
     {
         Key = key, Channel = "elsewhere", ChatId = "42", Payload = "[]", CreatedAt = DateTime.UtcNow, DueAt = DateTime.UtcNow,

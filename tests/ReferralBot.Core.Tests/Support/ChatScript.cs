@@ -38,6 +38,9 @@ public sealed class ChatScript : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
+    /// <summary>The database's connection string (to write around the service, as another instance would).</summary>
+    public string ConnectionString => database.ConnectionString;
+
     public RecordingChannel Outbound => Services.GetRequiredService<RecordingChannel>();
 
     public static Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null) => StartAsync(TestDatabase.Create(), settings);
