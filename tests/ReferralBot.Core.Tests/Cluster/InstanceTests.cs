@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Tests.Support;
@@ -65,6 +66,21 @@ public sealed class InstanceTests
         VALUES ('test:from-elsewhere', @person, 'test', 'jane', '[{"kind":"text","html":"Hello from the other instance","buttons":[]}]',
                 @now, @now, 0)
         """;
+
+    // Each instance buffers its own clicks; the visitor secret they hash with is the store's, made once.
+    [Fact]
+    public async Task A_visitor_is_one_unique_visitor_whichever_instance_served_them()
+    {
+        await using var first = await ChatScript.StartOnPostgresAsync();
+        await using var second = await first.StartAnotherInstanceAsync();
+        var jane = (await first.SendAsync("jane", "/start")).Code;
+
+        await first.ClickAsync(jane, "ig");
+        await second.ClickAsync(jane, "ig");
+
+        var tally = await second.DbAsync(db => db.Set<ClickTally>().SingleAsync(t => t.Source == "ig"));
+        Assert.Equal((2, 1), (tally.Clicks, tally.UniqueClicks));
+    }
 
     private static OutboxMessage Sending(string key, string instance) => new()
     {
