@@ -43,7 +43,14 @@ public sealed class ChatScript : IAsyncDisposable
 
     public RecordingChannel Outbound => Services.GetRequiredService<RecordingChannel>();
 
-    public static Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null) => StartAsync(TestDatabase.Create(), settings);
+    public static async Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null) => await StartAsync(await DefaultDatabaseAsync(), settings);
+
+    /// <summary>
+    /// SQLite, or PostgreSQL when <c>REFERRALBOT_TEST_STORE=postgres</c>: the whole suite of conversation scripts can be run
+    /// on either store (the tests that name a store, or look at SQLite itself, keep theirs).
+    /// </summary>
+    private static async Task<TestDatabase> DefaultDatabaseAsync() =>
+        Environment.GetEnvironmentVariable("REFERRALBOT_TEST_STORE") == Postgres ? await TestDatabase.CreatePostgresAsync() : TestDatabase.Create();
 
     /// <summary>A chat on a PostgreSQL database of its own (migrated, or empty for the tests of migrating it).</summary>
     public static async Task<ChatScript> StartOnPostgresAsync(IDictionary<string, string?>? settings = null, bool empty = false) =>
@@ -60,7 +67,7 @@ public sealed class ChatScript : IAsyncDisposable
     public static Task<ChatScript> StartOnNewDatabaseAsync() => StartAsync(TestDatabase.Create(empty: true), null);
 
     /// <summary>A chat whose services the test changes (an interceptor that stages a race, say).</summary>
-    public static Task<ChatScript> StartAsync(Action<IServiceCollection> services) => StartAsync(TestDatabase.Create(), null, services: services);
+    public static async Task<ChatScript> StartAsync(Action<IServiceCollection> services) => await StartAsync(await DefaultDatabaseAsync(), null, services: services);
 
     /// <summary>A second instance of the service on the same database, beside this one (PostgreSQL).</summary>
     public Task<ChatScript> StartAnotherInstanceAsync() => StartAsync(database, settings, Time);
