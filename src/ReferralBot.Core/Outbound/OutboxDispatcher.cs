@@ -33,7 +33,10 @@ public sealed partial class OutboxDispatcher(
     private static readonly TimeSpan InterruptedCheck = TimeSpan.FromSeconds(30);
     // At most one delivery a chat is under way: a chat's messages (two answers to two quick messages, say) arrive in
     // the order they are due, and a chat with a long queue (an influencer's sign-up news) holds one slot, not all.
-    private readonly ConcurrentDictionary<long, (string ChatId, Task Delivery)> inFlight = new();
+    // A chat counts as busy from before its delivery starts until just before the delivery wakes the loop again, so
+    // the ask that wake-up brings always sees the chat free (a finished task may not show as completed yet).
+    private readonly ConcurrentDictionary<long, string> busyChats = new();
+    private readonly ConcurrentDictionary<long, Task> deliveries = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +64,8 @@ public sealed partial class OutboxDispatcher(
                 foreach (var message in await DueAsync(slots.CurrentCount, stoppingToken))
                 {
                     await slots.WaitAsync(stoppingToken);
-                    inFlight[message.Id] = (message.ChatId, DeliverAsync(message, slots, stoppingToken));
+                    busyChats[message.Id] = message.ChatId;
+                    deliveries[message.Id] = DeliverAsync(message, slots, stoppingToken);
                 }
 
                 await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
@@ -72,7 +76,7 @@ public sealed partial class OutboxDispatcher(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 // Sends under way finish or are cancelled; what they achieved is recorded before we go.
-                await Task.WhenAll(inFlight.Values.Select(f => f.Delivery));
+                await Task.WhenAll(deliveries.Values);
                 return;
             }
             catch (Exception ex)
@@ -87,13 +91,13 @@ public sealed partial class OutboxDispatcher(
     // read: the messages already on their way (waiting in a channel's send queue) are left out by the query itself.
     private async Task<List<OutboxMessage>> DueAsync(int free, CancellationToken cancellationToken)
     {
-        foreach (var done in inFlight.Where(f => f.Value.Delivery.IsCompleted).ToList()) inFlight.TryRemove(done);
+        foreach (var done in deliveries.Where(d => d.Value.IsCompleted).ToList()) deliveries.TryRemove(done);
         if (free == 0) return [];
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
         var known = byChannel.Keys.ToList();
-        var busy = inFlight.Values.Select(f => f.ChatId).Distinct().ToList();
+        var busy = busyChats.Values.Distinct().ToList();
         var due = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.SentAt == null && m.DroppedAt == null && m.SendingAt == null && m.DueAt <= now && known.Contains(m.Channel)
                 && !busy.Contains(m.ChatId))
@@ -125,6 +129,7 @@ public sealed partial class OutboxDispatcher(
         }
         finally
         {
+            busyChats.TryRemove(message.Id, out _);
             slots.Release();
             signal.Notify(); // the chat's next message, if any, may go now
         }
