@@ -35,6 +35,7 @@ public static class PostgresSetup
         services.AddSingleton<IReminderStore, ReminderStore>();
         services.AddSingleton<IOutboxMarks, PostgresOutboxMarks>();
         services.AddSingleton<IInstances, PostgresInstances>();
+        services.AddSingleton<IExclusiveRoles, PostgresRoles>();
         services.AddHostedService<PostgresOutboxWakeups>();
         return services;
     }

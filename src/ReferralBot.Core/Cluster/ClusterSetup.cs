@@ -5,11 +5,12 @@ namespace ReferralBot.Core.Cluster;
 
 internal static class ClusterSetup
 {
-    /// <summary>This instance's id; a store shared by several instances replaces <see cref="SingleInstance"/>.</summary>
+    /// <summary>This instance's id; a store shared by several instances replaces <see cref="SingleInstance"/> and <see cref="LocalRoles"/>.</summary>
     internal static IServiceCollection AddCluster(this IServiceCollection services)
     {
         services.AddSingleton<ThisInstance>();
         services.TryAddSingleton<IInstances, SingleInstance>();
+        services.TryAddSingleton<IExclusiveRoles, LocalRoles>();
         return services;
     }
 }

@@ -52,7 +52,13 @@ internal sealed class PostgresInstances(NpgsqlDataSource dataSource, ThisInstanc
 
     public async ValueTask DisposeAsync()
     {
-        if (held is not null) await held.DisposeAsync();
+        // Dropped from the pool, not returned to it: a pooled session would keep the lock until its next use.
+        if (held is not null)
+        {
+            NpgsqlConnection.ClearPool(held);
+            await held.DisposeAsync();
+        }
+
         joining.Dispose();
     }
 

@@ -82,6 +82,51 @@ public sealed class InstanceTests
         Assert.Equal((2, 1), (tally.Clicks, tally.UniqueClicks));
     }
 
+    [Fact]
+    public async Task A_role_is_held_by_one_instance_at_a_time_and_free_again_once_let_go()
+    {
+        await using var first = await ChatScript.StartOnPostgresAsync();
+        await using var second = await first.StartAnotherInstanceAsync();
+        var firstRoles = first.Services.GetRequiredService<IExclusiveRoles>();
+        var secondRoles = second.Services.GetRequiredService<IExclusiveRoles>();
+
+        var held = await firstRoles.TryTakeAsync("telegram-sender:123456", CancellationToken.None);
+        var refused = await secondRoles.TryTakeAsync("telegram-sender:123456", CancellationToken.None);
+        await using var other = await secondRoles.TryTakeAsync("telegram-sender:654321", CancellationToken.None);
+        await held!.DisposeAsync();
+        await using var taken = await secondRoles.TryTakeAsync("telegram-sender:123456", CancellationToken.None);
+
+        Assert.True(firstRoles.SharedByInstances);
+        Assert.Null(refused);
+        Assert.NotNull(other);
+        Assert.NotNull(taken);
+    }
+
+    // The holder's session ends under it (the server restarted, a network cut): PostgreSQL has freed the lock, so the
+    // holder must stop acting on it, and another instance may take it.
+    [Fact]
+    public async Task A_holder_whose_session_ends_learns_it_lost_the_role_and_another_instance_takes_it()
+    {
+        await using var first = await ChatScript.StartOnPostgresAsync();
+        await using var second = await first.StartAnotherInstanceAsync();
+        await using var held = await first.Services.GetRequiredService<IExclusiveRoles>().TryTakeAsync("telegram-sender:1", CancellationToken.None);
+        var lost = new TaskCompletionSource();
+        held!.Lost.Register(() => lost.TrySetResult());
+
+        await using (var admin = new Npgsql.NpgsqlConnection(first.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var kill = new Npgsql.NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid() " +
+                "AND objid = (hashtextextended('referralbot:role:telegram-sender:1', 0) & 4294967295)::oid", admin);
+            Assert.Equal(true, await kill.ExecuteScalarAsync());
+        }
+
+        await lost.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var taken = await second.Services.GetRequiredService<IExclusiveRoles>().TryTakeAsync("telegram-sender:1", CancellationToken.None);
+        Assert.NotNull(taken);
+    }
+
     private static OutboxMessage Sending(string key, string instance) => new()
     {
         Key = key, Channel = "elsewhere", ChatId = "42", Payload = "[]", CreatedAt = DateTime.UtcNow, DueAt = DateTime.UtcNow,
