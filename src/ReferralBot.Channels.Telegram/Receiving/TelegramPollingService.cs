@@ -24,13 +24,15 @@ internal sealed partial class TelegramPollingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await state.WhenReady.WaitAsync(stoppingToken);
+        await state.WhenConfigured.WaitAsync(stoppingToken);
         int? offset = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Only the instance holding the bot's sender role polls: Telegram answers one poller at a time.
+                if (!state.IsSender) await state.WhenSender.WaitAsync(stoppingToken);
                 var updates = await bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, Wanted, stoppingToken);
                 failures = 0;
                 foreach (var update in updates)

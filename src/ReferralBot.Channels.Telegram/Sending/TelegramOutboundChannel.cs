@@ -12,10 +12,12 @@ internal sealed class TelegramOutboundChannel(TelegramReplySender sender, Telegr
 
     public string Channel => Name;
 
+    public bool CanSendHere => state.IsReady && state.IsSender;
+
     public async Task<DeliveryResult> DeliverAsync(OutboundDelivery delivery, BeginSending beginSending, CancellationToken cancellationToken)
     {
         // Until the bot is connected (or with a refused token) nothing can go out; the outbox keeps it for later.
-        if (!state.IsReady) return DeliveryResult.Failed;
+        if (!CanSendHere) return DeliveryResult.Failed;
         return await sender.SendAsync(long.Parse(delivery.ChatId, CultureInfo.InvariantCulture), delivery.Replies, beginSending).WaitAsync(cancellationToken);
     }
 }

@@ -21,4 +21,21 @@ internal sealed class TelegramBotState
     }
 
     public void Failed(string problem) => Problem = problem;
+
+    private TaskCompletionSource sender = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource configured = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Whether this instance holds the bot's sender role: it alone sends, polls and sets the webhook and menus.</summary>
+    public bool IsSender => Volatile.Read(ref sender).Task.IsCompletedSuccessfully;
+
+    public Task WhenSender => Volatile.Read(ref sender).Task;
+
+    /// <summary>Done once the sender has set the webhook (or removed it, for polling) and the menus.</summary>
+    public Task WhenConfigured => configured.Task;
+
+    public void BecameSender() => Volatile.Read(ref sender).TrySetResult();
+
+    public void StoppedSending() => Interlocked.Exchange(ref sender, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void Configured() => configured.TrySetResult();
 }

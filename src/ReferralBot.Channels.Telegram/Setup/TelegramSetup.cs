@@ -42,6 +42,7 @@ public static class TelegramSetup
         services.AddSingleton<TelegramReplySender>();
         services.AddSingleton<IOutboundChannel, TelegramOutboundChannel>();
         services.AddSingleton<TelegramUpdateHandler>();
+        services.AddHostedService<TelegramSenderRole>();
         services.AddHostedService<TelegramStartup>();
         services.AddHealthChecks().AddCheck<TelegramHealthCheck>("telegram");
         if (!settings.UsesWebhook) services.AddHostedService<TelegramPollingService>();

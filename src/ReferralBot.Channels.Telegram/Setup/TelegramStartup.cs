@@ -54,10 +54,16 @@ internal sealed partial class TelegramStartup(
         }
     }
 
+    // Every instance learns the bot's username (its links need it); only the sender sets the menus and the webhook.
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var me = await bot.GetMe(cancellationToken);
-        var username = me.Username ?? throw new InvalidOperationException("getMe returned a bot without a username.");
+        if (!state.IsReady)
+        {
+            var me = await bot.GetMe(cancellationToken);
+            state.Connected(me.Username ?? throw new InvalidOperationException("getMe returned a bot without a username."));
+        }
+
+        await state.WhenSender.WaitAsync(cancellationToken);
         await SetMenusAsync(cancellationToken);
         var settings = options.Value;
         if (settings.UsesWebhook)
@@ -66,8 +72,8 @@ internal sealed partial class TelegramStartup(
         else
             await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
 
-        state.Connected(username);
-        LogConnected(logger, username, settings.UsesWebhook ? "webhook" : "long polling");
+        state.Configured();
+        LogConnected(logger, state.Username!, settings.UsesWebhook ? "webhook" : "long polling");
     }
 
     private async Task SetMenusAsync(CancellationToken cancellationToken)

@@ -8,6 +8,12 @@ public interface IOutboundChannel
     /// <summary>The channel's name as in <see cref="InboundMessage.Channel"/>: <c>telegram</c>.</summary>
     string Channel { get; }
 
+    /// <summary>
+    /// False while this instance may not send on the channel (another instance holds its sender role, or it is not
+    /// connected yet): the outbox leaves the channel's messages alone until it may.
+    /// </summary>
+    bool CanSendHere => true;
+
     /// <summary>Sends the replies in order. Call <paramref name="beginSending"/> before each request and send nothing once it says no.</summary>
     Task<DeliveryResult> DeliverAsync(OutboundDelivery delivery, BeginSending beginSending, CancellationToken cancellationToken);
 }

@@ -96,7 +96,8 @@ public sealed partial class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var known = byChannel.Keys.ToList();
+        var known = byChannel.Values.Where(c => c.CanSendHere).Select(c => c.Channel).ToList();
+        if (known.Count == 0) return [];
         var busy = busyChats.Values.Distinct().ToList();
         var due = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.SentAt == null && m.DroppedAt == null && m.SendingAt == null && m.DueAt <= now && known.Contains(m.Channel)
