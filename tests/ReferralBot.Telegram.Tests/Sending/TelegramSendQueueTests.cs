@@ -82,8 +82,16 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
         var flaky = queue.EnqueueAsync(1, ct => ++failures <= 2
             ? throw new ApiRequestException("Bad Gateway", 502)
             : Record(1, 1)(ct));
-        var blocked = queue.EnqueueAsync(2, _ => throw new ApiRequestException("Forbidden: bot was blocked by the user", 403));
+        // The 403 comes back only once the next message for that chat is queued behind it (on a busy machine the
+        // refusal could otherwise come back first, and the later message would rightly go out).
+        var queuedAlready = new TaskCompletionSource();
+        var blocked = queue.EnqueueAsync(2, async _ =>
+        {
+            await queuedAlready.Task;
+            throw new ApiRequestException("Forbidden: bot was blocked by the user", 403);
+        });
         var queuedBehind = queue.EnqueueAsync(2, Record(2, 2));
+        queuedAlready.SetResult();
 
         await RunClockUntilAsync(Task.WhenAll(flaky, blocked, queuedBehind));
 
