@@ -31,6 +31,21 @@ public static class PostgresServer
     /// <summary>A new database with no tables; its connection string.</summary>
     public static Task<string> CreateEmptyDatabaseAsync() => CreateAsync("");
 
+    /// <summary>
+    /// Ends the database session holding the advisory lock named <paramref name="name"/> (as a network cut or a server
+    /// restart would); true if one was ended.
+    /// </summary>
+    public static async Task<bool> EndSessionHoldingAsync(string connectionString, string name)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var end = new NpgsqlCommand(
+            "SELECT coalesce(bool_or(pg_terminate_backend(pid)), false) FROM pg_locks WHERE locktype = 'advisory' AND granted " +
+            "AND pid <> pg_backend_pid() AND objid = (hashtextextended(@name, 0) & 4294967295)::oid", connection);
+        end.Parameters.AddWithValue("name", name);
+        return await end.ExecuteScalarAsync() is true;
+    }
+
     private static async Task<string> CreateAsync(string from)
     {
         var admin = await Admin.Value;

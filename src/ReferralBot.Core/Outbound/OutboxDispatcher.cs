@@ -41,7 +41,6 @@ public sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(options.Value.MaxInFlight);
-        await instances.JoinAsync(stoppingToken);
         await DropInterruptedAsync(stoppingToken);
         var lookedForInterrupted = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
@@ -55,7 +54,7 @@ public sealed partial class OutboxDispatcher(
                 // Another instance may have died mid-send since: its messages are settled once it is seen gone.
                 if (Stopwatch.GetElapsedTime(lookedForInterrupted) > InterruptedCheck)
                 {
-                    await instances.JoinAsync(stoppingToken);
+                    await instances.JoinAsync(stoppingToken); // again, if the session holding this instance's lock ended
                     await DropInterruptedAsync(stoppingToken);
                     lookedForInterrupted = Stopwatch.GetTimestamp();
                 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Secrets;
 using ReferralBot.Core.Storage;
@@ -18,6 +19,8 @@ internal sealed class CoreStartup(IServiceProvider services) : IHostedLifecycleS
     {
         services.GetRequiredService<PromptCatalog>();
         await services.GetRequiredService<DatabaseMigrations>().EnsureReadyAsync(cancellationToken);
+        // Known as running before anything starts: no other instance may take this one's work for a dead one's.
+        await services.GetRequiredService<IInstances>().JoinAsync(cancellationToken);
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DefaultCampaignSeeder>().SeedAsync(cancellationToken);

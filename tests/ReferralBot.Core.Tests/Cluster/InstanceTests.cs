@@ -4,37 +4,31 @@ using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Tests.Support;
+using ReferralBot.Testing;
 
 namespace ReferralBot.Core.Tests.Cluster;
 
 /// <summary>Several instances on one PostgreSQL database: one's restart never settles another's work.</summary>
 public sealed class InstanceTests
 {
-    private const string Interrupted = "interrupted while sending; not sent again";
-
+    // The outbox drops a message stuck "sending" only for an instance found gone (a row of SQLite's sole process
+    // is covered by OutboxScriptTests): here, how PostgreSQL tells a running instance from one that has ended.
     [Fact]
-    public async Task A_message_stuck_sending_is_dropped_only_once_the_instance_that_held_it_is_gone()
+    public async Task An_instance_is_gone_only_once_its_process_has_ended_never_while_it_runs()
     {
         var first = await ChatScript.StartOnPostgresAsync();
         var second = await first.StartAnotherInstanceAsync();
+        var instances = first.Services.GetRequiredService<IInstances>();
         var running = second.Services.GetRequiredService<ThisInstance>().Id;
-        // Two messages on the wire when this check runs: one of the second instance's, which is running, and one of
-        // an instance that has since died.
-        await first.DbAsync(db =>
-        {
-            db.AddRange(Sending("test:running", running), Sending("test:died", new ThisInstance().Id));
-            return db.SaveChangesAsync();
-        });
+        var ended = new ThisInstance().Id;
 
-        var restarted = await first.RestartAsync();
-        await WaitUntilDroppedAsync(restarted, "test:died");
-        var whileRunning = await restarted.DbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Key == "test:running"));
+        var whileRunning = await instances.GoneAsync([running, ended], CancellationToken.None);
         await second.DisposeAsync();
-        await using var again = await restarted.RestartAsync();
-        await WaitUntilDroppedAsync(again, "test:running");
+        var afterItStopped = await instances.GoneAsync([running], CancellationToken.None);
+        await first.DisposeAsync();
 
-        Assert.Null(whileRunning.DroppedAt);
-        Assert.NotNull(whileRunning.SendingAt);
+        Assert.Equal([ended], whileRunning);
+        Assert.Equal([running], afterItStopped);
     }
 
     // The test's clock never moves, so the dispatcher's poll never comes: only PostgreSQL's notification can wake it.
@@ -45,27 +39,23 @@ public sealed class InstanceTests
         await chat.SendAsync("jane", "/start");
         var jane = await chat.DbAsync(db => db.People.SingleAsync(p => p.ExternalId == "jane"));
 
-        // As another instance would: a row written straight into the table, with no signal inside this process.
-        await using (var other = new Npgsql.NpgsqlConnection(chat.ConnectionString))
+        // As another instance would: a row stored with nothing in this process told of it.
+        await chat.DbAsync(db =>
         {
-            await other.OpenAsync();
-            await using var insert = new Npgsql.NpgsqlCommand(InsertElsewhere, other);
-            insert.Parameters.AddWithValue("person", jane.Id);
-            insert.Parameters.AddWithValue("now", chat.Time.GetUtcNow().UtcDateTime);
-            await insert.ExecuteNonQueryAsync();
-        }
+            db.Add(new OutboxMessage
+            {
+                Key = "test:from-elsewhere", PersonId = jane.Id, Channel = ChatScript.Channel, ChatId = "jane",
+                Payload = """[{"kind":"text","html":"Hello from the other instance","buttons":[]}]""",
+                CreatedAt = chat.Time.GetUtcNow().UtcDateTime, DueAt = chat.Time.GetUtcNow().UtcDateTime,
+            });
+            return db.SaveChangesAsync();
+        });
 
         var delivered = await chat.Outbound.NextAsync();
 
         Assert.Equal("jane", delivered.ChatId);
         Assert.Contains("Hello from the other instance", delivered.Said.Text, StringComparison.Ordinal);
     }
-
-    private const string InsertElsewhere = """
-        INSERT INTO "Outbox" ("Key", "PersonId", "Channel", "ChatId", "Payload", "CreatedAt", "DueAt", "Attempts")
-        VALUES ('test:from-elsewhere', @person, 'test', 'jane', '[{"kind":"text","html":"Hello from the other instance","buttons":[]}]',
-                @now, @now, 0)
-        """;
 
     // Each instance buffers its own clicks; the visitor secret they hash with is the store's, made once.
     [Fact]
@@ -113,31 +103,11 @@ public sealed class InstanceTests
         var lost = new TaskCompletionSource();
         held!.Lost.Register(() => lost.TrySetResult());
 
-        await using (var admin = new Npgsql.NpgsqlConnection(first.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var kill = new Npgsql.NpgsqlCommand(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid() " +
-                "AND objid = (hashtextextended('referralbot:role:telegram-sender:1', 0) & 4294967295)::oid", admin);
-            Assert.Equal(true, await kill.ExecuteScalarAsync());
-        }
+        var ended = await PostgresServer.EndSessionHoldingAsync(first.ConnectionString, "referralbot:role:telegram-sender:1");
 
         await lost.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await using var taken = await second.Services.GetRequiredService<IExclusiveRoles>().TryTakeAsync("telegram-sender:1", CancellationToken.None);
+        Assert.True(ended);
         Assert.NotNull(taken);
-    }
-
-    private static OutboxMessage Sending(string key, string instance) => new()
-    {
-        Key = key, Channel = "elsewhere", ChatId = "42", Payload = "[]", CreatedAt = DateTime.UtcNow, DueAt = DateTime.UtcNow,
-        SendingAt = DateTime.UtcNow, SendingBy = instance,
-    };
-
-    // The check runs as the instance's outbox starts, beside the start: wait for its outcome.
-    private static async Task WaitUntilDroppedAsync(ChatScript chat, string key)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (await chat.DbAsync(db => db.Set<OutboxMessage>().Where(m => m.Key == key).Select(m => m.DropReason).SingleAsync()) != Interrupted)
-            await Task.Delay(20, timeout.Token);
     }
 }
