@@ -36,14 +36,18 @@ public static class PostgresSetup
         services.AddSingleton<IOutboxMarks, PostgresOutboxMarks>();
         services.AddSingleton<IInstances, PostgresInstances>();
         services.AddSingleton<IExclusiveRoles, PostgresRoles>();
+        services.AddSingleton<IRowLeases, PostgresRowLeases>();
         services.AddHostedService<PostgresOutboxWakeups>();
         return services;
     }
+
+    private static readonly SkipLockedInterceptor SkipLocked = new();
 
     // As on SQLite: race losers are expected where they are handled, so EF does not log each failed insert as an error.
     internal static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(typeof(PostgresSetup).Assembly.GetName().Name))
             .ReplaceService<IModelCustomizer, PostgresModelCustomizer>()
+            .AddInterceptors(SkipLocked)
             .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
 
     // Statements the service runs again and again stay prepared on each connection (Npgsql's automatic preparation),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Storage;
@@ -12,13 +13,15 @@ namespace ReferralBot.Core.Nudges;
 /// Settles the nudges that are due, a batch at a time: each goes to the outbox (rendered, under its own key, so it
 /// is queued once), or is skipped for good (stopped, unreachable, already shared), or moves on (quiet hours, the
 /// weekly cap). A Quartz job calls this every <c>Nudges:DispatchInterval</c>; the rows, not Quartz, hold the
-/// schedule, so any number of pending nudges costs one indexed query per batch.
+/// schedule, so any number of pending nudges costs one indexed query per batch. Every instance runs it; a batch is
+/// leased (<see cref="IRowLeases"/>), so instances sharing the store settle different nudges at the same time.
 /// </summary>
 public sealed partial class NudgeDispatcher(
     ReferralBotDbContext db,
     NudgeRenderer renderer,
     Outbox outbox,
     OutboxSignal outboxSignal,
+    IRowLeases leases,
     IOptions<NudgeOptions> options,
     TimeProvider time,
     ILogger<NudgeDispatcher> logger)
@@ -30,16 +33,20 @@ public sealed partial class NudgeDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = await db.Set<Nudge>()
+            await using var lease = await leases.BeginAsync(db, cancellationToken);
+            var batch = await leases.SkipLocked(db.Set<Nudge>()
                 .Where(n => n.State == NudgeState.Pending && n.DueAt <= now)
                 .OrderBy(n => n.DueAt).ThenBy(n => n.Id)
-                .Take(options.Value.BatchSize)
+                .Take(options.Value.BatchSize))
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0) break;
 
             var sentThisBatch = new Dictionary<int, int>();
-            foreach (var nudge in batch) queued += await SettleAsync(nudge, now, sentThisBatch, cancellationToken) ? 1 : 0;
+            var queuedThisBatch = 0;
+            foreach (var nudge in batch) queuedThisBatch += await SettleAsync(nudge, now, sentThisBatch, cancellationToken) ? 1 : 0;
             await db.SaveChangesAsync(cancellationToken);
+            if (lease is not null) await lease.CommitAsync(cancellationToken);
+            queued += queuedThisBatch;
             db.ChangeTracker.Clear();
             if (batch.Count < options.Value.BatchSize) break;
         }

@@ -16,12 +16,17 @@ namespace ReferralBot.Core.Outbound;
 /// is marked as being sent (<see cref="OutboxMessage.SendingAt"/>, a conditional update) when its channel is about to
 /// put it on the wire, so it is sent at most once: a crash during that one request leaves it marked, and on the next
 /// start it is dropped as interrupted rather than sent again. Everything not yet on the wire is sent after a restart.
+/// Instances sharing the store lease what they take (<see cref="IRowLeases"/>, then <see cref="OutboxMessage.SendingBy"/>):
+/// each message is handed on by one instance, a chat's next message only once its earlier ones are settled, and what a
+/// vanished instance had taken but not yet put on the wire is released to the others.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<IOutboundChannel> channels,
     IOutboxMarks marks,
     IInstances instances,
+    IRowLeases leases,
+    ThisInstance self,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -30,7 +35,7 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, IOutboundChannel> byChannel = channels.ToDictionary(c => c.Channel);
     // Wall-clock, not the injected clock: it paces queries, it schedules nothing.
     private static readonly TimeSpan MinAskGap = TimeSpan.FromMilliseconds(20);
-    private static readonly TimeSpan InterruptedCheck = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan InterruptedCheck = TimeSpan.FromSeconds(5);
     // At most one delivery a chat is under way: a chat's messages (two answers to two quick messages, say) arrive in
     // the order they are due, and a chat with a long queue (an influencer's sign-up news) holds one slot, not all.
     // A chat counts as busy from before its delivery starts until just before the delivery wakes the loop again, so
@@ -88,23 +93,41 @@ public sealed partial class OutboxDispatcher(
 
     // The earliest due message of each chat with nothing under way, as many as there are free slots. Only those are
     // read: the messages already on their way (waiting in a channel's send queue) are left out by the query itself.
+    // With other instances about, a message another one took is left to it, and so is a chat whose earlier message is
+    // still unsettled (only a chat's first is taken: two instances never send one chat's messages at once); what this
+    // instance takes is marked as its own in the lease's transaction.
     private async Task<List<OutboxMessage>> DueAsync(int free, CancellationToken cancellationToken)
     {
         foreach (var done in deliveries.Where(d => d.Value.IsCompleted).ToList()) deliveries.TryRemove(done);
         if (free == 0) return [];
+        var known = byChannel.Values.Where(c => c.CanSendHere).Select(c => c.Channel).ToList();
+        if (known.Count == 0) return [];
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var known = byChannel.Values.Where(c => c.CanSendHere).Select(c => c.Channel).ToList();
-        if (known.Count == 0) return [];
         var busy = busyChats.Values.Distinct().ToList();
-        var due = await db.Set<OutboxMessage>().AsNoTracking()
+        await using var lease = await leases.BeginAsync(db, cancellationToken);
+        var outbox = db.Set<OutboxMessage>();
+        var due = outbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.DroppedAt == null && m.SendingAt == null && m.DueAt <= now && known.Contains(m.Channel)
-                && !busy.Contains(m.ChatId))
-            .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
-            .Take(free * 2)
-            .ToListAsync(cancellationToken);
-        return due.DistinctBy(m => (m.Channel, m.ChatId)).Take(free).ToList();
+                && !busy.Contains(m.ChatId));
+        if (lease is not null)
+        {
+            due = due.Where(m => (m.SendingBy == null || m.SendingBy == self.Id)
+                && !outbox.Any(e => e.Channel == m.Channel && e.ChatId == m.ChatId && e.SentAt == null && e.DroppedAt == null
+                    && (e.DueAt < m.DueAt || (e.DueAt == m.DueAt && e.Id < m.Id))));
+        }
+
+        var read = await leases.SkipLocked(due.OrderBy(m => m.DueAt).ThenBy(m => m.Id).Take(free * 2)).ToListAsync(cancellationToken);
+        var taken = read.DistinctBy(m => (m.Channel, m.ChatId)).Take(free).ToList();
+        if (lease is not null)
+        {
+            var ids = taken.Select(m => m.Id).ToList();
+            await outbox.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingBy, self.Id), cancellationToken);
+            await lease.CommitAsync(cancellationToken);
+        }
+
+        return taken;
     }
 
     private async Task DeliverAsync(OutboxMessage message, SemaphoreSlim slots, CancellationToken cancellationToken)
@@ -148,8 +171,8 @@ public sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == id, cancellationToken);
         message.Attempts++;
-        // Not delivered: it was not (or no longer) on the wire, so it may be claimed again later.
-        message.SendingAt = null;
+        // Not delivered: it was not (or no longer) on the wire, so it may be claimed again later, by any instance.
+        (message.SendingAt, message.SendingBy) = (null, null);
         switch (result)
         {
             case DeliveryResult.Unreachable:
@@ -173,19 +196,27 @@ public sealed partial class OutboxDispatcher(
 
     // Messages a crash cut off mid-send may or may not have reached the person; sending them again could make a
     // duplicate, so they are dropped, and said so in the log. Only an instance that is gone cut them off: another
-    // running instance's messages are on their way.
+    // running instance's messages are on their way. What a gone instance had taken but not yet put on the wire is
+    // simply free again.
     private async Task DropInterruptedAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
-        var stuck = db.Set<OutboxMessage>().Where(m => m.SendingAt != null && m.SentAt == null && m.DroppedAt == null);
-        var holders = await stuck.Select(m => m.SendingBy).Distinct().ToListAsync(cancellationToken);
+        var held = db.Set<OutboxMessage>().Where(m => (m.SendingAt != null || m.SendingBy != null) && m.SentAt == null && m.DroppedAt == null);
+        var holders = await held.Select(m => m.SendingBy).Distinct().ToListAsync(cancellationToken);
         if (holders.Count == 0) return;
         var gone = (await instances.GoneAsync(holders.OfType<string>().ToList(), cancellationToken)).ToList();
         var now = time.GetUtcNow().UtcDateTime;
-        var dropped = await stuck.Where(m => m.SendingBy == null || gone.Contains(m.SendingBy))
+        var dropped = await held.Where(m => m.SendingAt != null && (m.SendingBy == null || gone.Contains(m.SendingBy)))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.DroppedAt, now).SetProperty(m => m.DropReason, "interrupted while sending; not sent again"), cancellationToken);
         if (dropped > 0) LogInterrupted(logger, dropped);
+        var released = await held.Where(m => m.SendingAt == null && gone.Contains(m.SendingBy!))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingBy, (string?)null), cancellationToken);
+        if (released > 0)
+        {
+            LogReleased(logger, released);
+            signal.Notify();
+        }
     }
 
     /// <summary>One delivery's claim: made once, on the channel's first call, and remembered for its later calls.</summary>
@@ -204,6 +235,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(LogLevel.Warning, "{Count} outbox messages were being sent when their instance stopped; they are not sent again, to never send one twice")]
     private static partial void LogInterrupted(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Information, "{Count} outbox messages taken by an instance that has stopped are free for the others again")]
+    private static partial void LogReleased(ILogger logger, int count);
 
     [LoggerMessage(LogLevel.Error, "The outbox loop failed; trying again")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);

@@ -26,7 +26,10 @@ public sealed class OutboxMessage
     /// </summary>
     public DateTime? SendingAt { get; set; }
 
-    /// <summary>The instance that set <see cref="SendingAt"/>: its row is taken over only once that instance is gone.</summary>
+    /// <summary>
+    /// The instance that took the message (instances sharing the store mark it as they take it; otherwise it is set
+    /// with <see cref="SendingAt"/>): no other instance sends it, and its row is taken over only once that instance is gone.
+    /// </summary>
     public string? SendingBy { get; set; }
 
     /// <summary>Set when it will never be sent (the person is unreachable); with the reason.</summary>

@@ -683,6 +683,10 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasDatabaseName("IX_Outbox_Pending")
                         .HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
 
+                    b.HasIndex("Channel", "ChatId", "DueAt", "Id")
+                        .HasDatabaseName("IX_Outbox_PendingByChat")
+                        .HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
+
                     b.ToTable("Outbox", (string)null);
                 });
 

@@ -21,6 +21,9 @@ public sealed class RecordingChannel : IOutboundChannel
 
     public IReadOnlyList<(string ChatId, Said Said)> Delivered => delivered.ToList();
 
+    /// <summary>Where deliveries are also written as they are recorded: one writer for two instances' channels gives their common order.</summary>
+    public ChannelWriter<(string ChatId, Said Said)>? AlsoInto { get; set; }
+
     /// <summary>Runs when a delivery has begun (claimed) and before it is recorded: a test can stop the service there.</summary>
     public Func<Task>? WhileSending { get; set; }
 
@@ -51,6 +54,7 @@ public sealed class RecordingChannel : IOutboundChannel
         var recorded = (chatId, new Said(replies));
         delivered.Enqueue(recorded);
         arrivals.Writer.TryWrite(recorded);
+        AlsoInto?.TryWrite(recorded);
         return DeliveryResult.Delivered;
     }
 
