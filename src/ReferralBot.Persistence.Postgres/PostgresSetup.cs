@@ -37,7 +37,7 @@ public static class PostgresSetup
         services.AddSingleton<IInstances, PostgresInstances>();
         services.AddSingleton<IExclusiveRoles, PostgresRoles>();
         services.AddSingleton<IRowLeases, PostgresRowLeases>();
-        services.AddHostedService<PostgresOutboxWakeups>();
+        services.AddHostedService<PostgresNotifications>();
         return services;
     }
 

@@ -72,6 +72,26 @@ public sealed class InstanceTests
         Assert.Equal((2, 1), (tally.Clicks, tally.UniqueClicks));
     }
 
+    // Each instance caches where codes lead; the admin's change reaches the other instance's cache through PostgreSQL.
+    [Fact]
+    public async Task A_landing_url_changed_through_one_instance_is_where_another_instances_links_lead_at_once()
+    {
+        await using var first = await ChatScript.StartOnPostgresAsync();
+        await using var second = await first.StartAnotherInstanceAsync();
+        var jane = (await first.SendAsync("jane", "/start")).Code;
+        var redirects = second.Services.GetRequiredService<ReferralRedirects>();
+        var before = await redirects.FindAsync(jane, CancellationToken.None);
+        var expired = new TaskCompletionSource();
+        second.Services.GetRequiredService<RedirectCacheSignal>().For(before!.CampaignId).RegisterChangeCallback(_ => expired.TrySetResult(), null);
+
+        await first.SendAsync("admin", "/campaign set glow-serum landing https://shop.example.sg/new-serum");
+        await expired.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var after = await redirects.FindAsync(jane, CancellationToken.None);
+
+        Assert.Equal("https://shop.example.sg/serum?lang=en", before.LandingUrl);
+        Assert.Equal("https://shop.example.sg/new-serum", after!.LandingUrl);
+    }
+
     [Fact]
     public async Task A_role_is_held_by_one_instance_at_a_time_and_free_again_once_let_go()
     {
