@@ -17,7 +17,7 @@ internal sealed class ConsoleOutboundChannel(ConsoleReplyWriter writer, ConsoleI
     public async Task<DeliveryResult> DeliverAsync(OutboundDelivery delivery, BeginSending beginSending, CancellationToken cancellationToken)
     {
         var (chatId, replies) = (delivery.ChatId, delivery.Replies);
-        if (!await beginSending(cancellationToken)) return DeliveryResult.Failed;
+        if (!await beginSending(0, 1, cancellationToken)) return DeliveryResult.Failed; // printed as one
         // An answer to what was just typed is printed as it is; what the bot says on its own is marked with who it is for.
         var answer = Outbox.IsReply(delivery.Key) && chatId == identity.UserId;
         await writer.WriteAsync(replies, answer ? null : $"📨 to {chatId}:", cancellationToken);

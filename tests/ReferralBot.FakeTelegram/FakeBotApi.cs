@@ -33,6 +33,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Where the fake listens, e.g. http://127.0.0.1:40123 (no trailing slash): the client's base URL.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary><see cref="BaseUrl"/> and one for each of <see cref="FakeBotApiOptions.ExtraPorts"/>.</summary>
+    public IReadOnlyList<string> BaseUrls { get; private set; } = [];
+
     public string Token => options.Token;
 
     public string Username => options.Username;
@@ -56,7 +59,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         options ??= new FakeBotApiOptions();
         // The empty builder reads no appsettings.json nor environment: nothing from the test's folder can rebind it.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.Port);
+            for (var i = 0; i < options.ExtraPorts; i++) k.Listen(IPAddress.Loopback, 0);
+        });
         builder.Services.AddRoutingCore();
         var fake = new FakeBotApi(builder.Build(), options);
         fake.app.UseRouting();
@@ -71,8 +78,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             throw;
         }
 
-        var address = fake.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        fake.BaseUrl = address.TrimEnd('/');
+        var addresses = fake.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        fake.BaseUrls = addresses.Select(a => a.TrimEnd('/')).ToList();
+        fake.BaseUrl = fake.BaseUrls[0];
         return fake;
     }
 
@@ -123,7 +131,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 : read is null ? BotApiAnswer.BadRequest("can't parse JSON object")
                 : await methods.AnswerAsync(call, ending.Token);
             // Recorded before answering: whoever awaits the client's call finds it in Calls.
-            log.Add(call.Record(answer.Status));
+            log.Add(call.Record(answer.Status) with { Via = http.Connection.LocalPort });
             if (BotApiMethods.IsSend(method)) await LatencyAsync(ending.Token);
             http.Response.StatusCode = answer.Status;
             http.Response.ContentType = "application/json";

@@ -20,6 +20,12 @@ public sealed class FakeBotApiOptions
     public int Port { get; init; }
 
     /// <summary>
+    /// Free loopback ports to listen on besides <see cref="Port"/> (one bot, one state): give each of several clients
+    /// its own (<see cref="FakeBotApi.BaseUrls"/>) and their calls are told apart by <see cref="RecordedCall.Via"/>.
+    /// </summary>
+    public int ExtraPorts { get; init; }
+
+    /// <summary>
     /// Refuse with 429 (retry_after 1) what Telegram would: a send to a chat under 1 s after the last accepted one
     /// (3 s for groups, i.e. negative chat ids), or a 31st accepted send within a second. Judged on arrival.
     /// </summary>

@@ -16,4 +16,7 @@ public sealed record RecordedCall(
     public bool IsSend => BotApiMethods.IsSend(Method);
 
     public bool Succeeded => Status == 200;
+
+    /// <summary>The port the call came in on (<see cref="FakeBotApi.BaseUrls"/>): which of several clients made it.</summary>
+    public int Via { get; init; }
 }

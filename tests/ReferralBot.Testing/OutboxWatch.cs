@@ -31,9 +31,16 @@ public sealed class OutboxWatch : SaveChangesInterceptor
     /// <summary>The service's own marks, each followed by a pulse.</summary>
     internal sealed class Marks(IOutboxMarks inner, OutboxWatch watch) : IOutboxMarks
     {
-        public async Task<bool> MarkSendingAsync(long id, DateTime now, CancellationToken cancellationToken)
+        public async Task<bool> MarkSendingAsync(long id, DateTime now, int request, int requests, CancellationToken cancellationToken)
         {
-            var marked = await inner.MarkSendingAsync(id, now, cancellationToken);
+            var marked = await inner.MarkSendingAsync(id, now, request, requests, cancellationToken);
+            watch.Pulse();
+            return marked;
+        }
+
+        public async Task<bool> MarkStartedAsync(long id, int request, CancellationToken cancellationToken)
+        {
+            var marked = await inner.MarkStartedAsync(id, request, cancellationToken);
             watch.Pulse();
             return marked;
         }

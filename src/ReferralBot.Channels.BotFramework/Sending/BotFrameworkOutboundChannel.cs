@@ -19,6 +19,6 @@ public sealed class BotFrameworkOutboundChannel(
         trusted.Trust(reference.ServiceUrl);
         // An answer is posted as a reply to the activity it answers (its id follows the conversation's in the delivery id).
         var replyToId = delivery.AnswersDelivery?.Split('|') is [_, var activityId, ..] ? activityId : null;
-        return await connector.SendAsync(reference, renderer.Render(delivery.Replies, reference), replyToId, beginSending, cancellationToken);
+        return await connector.SendAsync(reference, renderer.Render(delivery.Replies, reference), replyToId, beginSending, delivery.FirstRequest, cancellationToken);
     }
 }

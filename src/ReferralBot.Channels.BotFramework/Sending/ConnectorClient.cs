@@ -26,9 +26,12 @@ public sealed partial class ConnectorClient(
     private readonly SemaphoreSlim overall = new(8);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> conversations = new(StringComparer.Ordinal);
 
-    /// <summary>Posts the activities in order (as replies to <paramref name="replyToId"/> when given); the first failure stops the rest.</summary>
+    /// <summary>
+    /// Posts the activities in order, from <paramref name="firstActivity"/> on (as replies to <paramref name="replyToId"/>
+    /// when given); the first failure stops the rest. Each post is one request of the delivery.
+    /// </summary>
     public async Task<DeliveryResult> SendAsync(
-        ConversationReference to, IReadOnlyList<Activity> activities, string? replyToId, BeginSending? beginSending, CancellationToken cancellationToken)
+        ConversationReference to, IReadOnlyList<Activity> activities, string? replyToId, BeginSending? beginSending, int firstActivity, CancellationToken cancellationToken)
     {
         if (!trusted.IsTrusted(to.ServiceUrl))
         {
@@ -40,9 +43,10 @@ public sealed partial class ConnectorClient(
         await lane.WaitAsync(cancellationToken);
         try
         {
-            foreach (var activity in activities)
+            for (var request = firstActivity; request < activities.Count; request++)
             {
-                var result = await PostAsync(to, activity, replyToId, beginSending, cancellationToken);
+                var begin = beginSending is null ? null : (Func<CancellationToken, Task<bool>>)(ct => beginSending(request, activities.Count, ct));
+                var result = await PostAsync(to, activities[request], replyToId, begin, cancellationToken);
                 if (result != DeliveryResult.Delivered) return result;
             }
 
@@ -54,7 +58,8 @@ public sealed partial class ConnectorClient(
         }
     }
 
-    private async Task<DeliveryResult> PostAsync(ConversationReference to, Activity activity, string? replyToId, BeginSending? beginSending, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> PostAsync(
+        ConversationReference to, Activity activity, string? replyToId, Func<CancellationToken, Task<bool>>? beginSending, CancellationToken cancellationToken)
     {
         var url = $"{to.ServiceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(to.ConversationId)}/activities"
             + (replyToId is null ? "" : "/" + Uri.EscapeDataString(replyToId));

@@ -18,6 +18,9 @@ internal sealed class TelegramOutboundChannel(TelegramReplySender sender, Telegr
     {
         // Until the bot is connected (or with a refused token) nothing can go out; the outbox keeps it for later.
         if (!CanSendHere) return DeliveryResult.Failed;
-        return await sender.SendAsync(long.Parse(delivery.ChatId, CultureInfo.InvariantCulture), delivery.Replies, beginSending).WaitAsync(cancellationToken);
+        // A sender that lost its role (its database session ended) starts nothing more of what it had queued: the
+        // outbox tries it again, on whichever instance sends now.
+        BeginSending whileSender = (request, requests, ct) => state.IsSender ? beginSending(request, requests, ct) : Task.FromResult(false);
+        return await sender.SendAsync(long.Parse(delivery.ChatId, CultureInfo.InvariantCulture), delivery.Replies, whileSender, delivery.FirstRequest).WaitAsync(cancellationToken);
     }
 }

@@ -12,11 +12,14 @@ internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQu
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     /// <summary>Delivered when every reply was; otherwise the first thing that went wrong.</summary>
-    public async Task<DeliveryResult> SendAsync(long chatId, IReadOnlyList<Reply> replies, BeginSending beginSending)
+    /// <summary>A long text is several messages; the requests are numbered over all of them, the first <paramref name="firstRequest"/> skipped.</summary>
+    public async Task<DeliveryResult> SendAsync(long chatId, IReadOnlyList<Reply> replies, BeginSending beginSending, int firstRequest = 0)
     {
-        var sends = replies
-            .SelectMany(reply => reply is TextReply text ? TelegramText.Split(text) : (IReadOnlyList<Reply>)[reply])
-            .Select(reply => queue.EnqueueAsync(chatId, Claimed(beginSending, Send(chatId, reply))))
+        var requests = replies.SelectMany(reply => reply is TextReply text ? TelegramText.Split(text) : (IReadOnlyList<Reply>)[reply]).ToList();
+        var sends = requests
+            .Select((reply, request) => (reply, request))
+            .Skip(firstRequest)
+            .Select(r => queue.EnqueueAsync(chatId, Claimed(ct => beginSending(r.request, requests.Count, ct), Send(chatId, r.reply))))
             .ToList();
         var results = await Task.WhenAll(sends);
         return results.FirstOrDefault(r => r != DeliveryResult.Delivered, DeliveryResult.Delivered);
@@ -24,7 +27,7 @@ internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQu
 
     // A stored message is recorded as being sent just before its request starts (after any wait in the queue), so
     // a crash can only ever cut short the request on the wire, never send it twice.
-    private static Func<CancellationToken, Task> Claimed(BeginSending beginSending, Func<CancellationToken, Task> send) =>
+    private static Func<CancellationToken, Task> Claimed(Func<CancellationToken, Task<bool>> beginSending, Func<CancellationToken, Task> send) =>
         async ct =>
         {
             if (!await beginSending(ct)) throw new OperationCanceledException("The outbox withdrew this message before it was sent.");

@@ -1,8 +1,9 @@
 namespace ReferralBot.Core.Outbound;
 
 /// <summary>
-/// What a channel calls right before a stored message's first request goes on the wire (and may call again before
-/// later ones; after the first it answers at once). True: go ahead, the message is now recorded as being sent, so
-/// it will never be sent a second time. False: do not send it.
+/// What a channel calls right before each request of a stored message goes on the wire: <paramref name="request"/> of
+/// <paramref name="requests"/> (counted from 0, in the order they are sent; again for a retry of the same request,
+/// which answers at once). True: go ahead, the request is now recorded as started, so it will never be sent a second
+/// time, and a crash after it resumes the message with the next request. False: do not send it.
 /// </summary>
-public delegate Task<bool> BeginSending(CancellationToken cancellationToken);
+public delegate Task<bool> BeginSending(int request, int requests, CancellationToken cancellationToken);

@@ -14,6 +14,10 @@ public interface IOutboundChannel
     /// </summary>
     bool CanSendHere => true;
 
-    /// <summary>Sends the replies in order. Call <paramref name="beginSending"/> before each request and send nothing once it says no.</summary>
+    /// <summary>
+    /// Sends the replies in order, as requests numbered the same way every time (so a resumed delivery skips the first
+    /// <see cref="OutboundDelivery.FirstRequest"/>). Call <paramref name="beginSending"/> before each request and send
+    /// nothing once it says no.
+    /// </summary>
     Task<DeliveryResult> DeliverAsync(OutboundDelivery delivery, BeginSending beginSending, CancellationToken cancellationToken);
 }

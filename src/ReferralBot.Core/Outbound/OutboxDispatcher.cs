@@ -14,8 +14,9 @@ namespace ReferralBot.Core.Outbound;
 /// Hands due outbox messages to their channel's send queue and settles each row by the outcome: sent,
 /// dropped (unreachable, or too many failures) or due again later with a backoff. Rows survive restarts. A message
 /// is marked as being sent (<see cref="OutboxMessage.SendingAt"/>, a conditional update) when its channel is about to
-/// put it on the wire, so it is sent at most once: a crash during that one request leaves it marked, and on the next
-/// start it is dropped as interrupted rather than sent again. Everything not yet on the wire is sent after a restart.
+/// put its first request on the wire, and each later request is recorded as it starts, so each is sent at most once:
+/// a crash leaves the message marked, and on the next start it resumes with the request after the one cut short (or,
+/// if that was its last, is dropped as interrupted rather than sent again). Nothing not yet on the wire is lost.
 /// Instances sharing the store lease what they take (<see cref="IRowLeases"/>, then <see cref="OutboxMessage.SendingBy"/>):
 /// each message is handed on by one instance, a chat's next message only once its earlier ones are settled, and what a
 /// vanished instance had taken but not yet put on the wire is released to the others.
@@ -132,11 +133,12 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DeliverAsync(OutboxMessage message, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        var claim = new SendingClaim(this, message.Id);
+        using var claim = new SendingClaim(this, message.Id, message.RequestsStarted);
         try
         {
             await Task.Yield();
-            var result = await byChannel[message.Channel].DeliverAsync(new OutboundDelivery(message.Key, message.ChatId, Outbox.Read(message)), claim.BeginAsync, cancellationToken);
+            var delivery = new OutboundDelivery(message.Key, message.ChatId, Outbox.Read(message), message.RequestsStarted);
+            var result = await byChannel[message.Channel].DeliverAsync(delivery, claim.BeginAsync, cancellationToken);
             // Once sent, it is recorded as sent even while the service is stopping. A message someone else claimed
             // is theirs to settle.
             if (!claim.Refused) await SettleAsync(message.Id, result, CancellationToken.None);
@@ -171,8 +173,9 @@ public sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == id, cancellationToken);
         message.Attempts++;
-        // Not delivered: it was not (or no longer) on the wire, so it may be claimed again later, by any instance.
-        (message.SendingAt, message.SendingBy) = (null, null);
+        // Not delivered: it was not (or no longer) on the wire, so it may be claimed again later, by any instance, and
+        // is tried again whole.
+        (message.SendingAt, message.SendingBy, message.RequestsStarted) = (null, null, 0);
         switch (result)
         {
             case DeliveryResult.Unreachable:
@@ -191,11 +194,15 @@ public sealed partial class OutboxDispatcher(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Marks the message as being sent, unless it already is (or was settled); true when this call did.</summary>
-    private Task<bool> ClaimAsync(long id, CancellationToken cancellationToken) => marks.MarkSendingAsync(id, time.GetUtcNow().UtcDateTime, cancellationToken);
 
-    // Messages a crash cut off mid-send may or may not have reached the person; sending them again could make a
-    // duplicate, so they are dropped, and said so in the log. Only an instance that is gone cut them off: another
+    private Task<bool> ClaimAsync(long id, int request, int requests, CancellationToken cancellationToken) =>
+        marks.MarkSendingAsync(id, time.GetUtcNow().UtcDateTime, request, requests, cancellationToken);
+
+    private Task<bool> StartedAsync(long id, int request, CancellationToken cancellationToken) => marks.MarkStartedAsync(id, request, cancellationToken);
+
+    // A message a crash cut off mid-send: the request on the wire then may or may not have reached the person, and
+    // sending it again could make a duplicate. So the message resumes with its next request, and one whose last
+    // request was cut off is dropped, and said so in the log. Only an instance that is gone cut them off: another
     // running instance's messages are on their way. What a gone instance had taken but not yet put on the wire is
     // simply free again.
     private async Task DropInterruptedAsync(CancellationToken cancellationToken)
@@ -207,31 +214,62 @@ public sealed partial class OutboxDispatcher(
         if (holders.Count == 0) return;
         var gone = (await instances.GoneAsync(holders.OfType<string>().ToList(), cancellationToken)).ToList();
         var now = time.GetUtcNow().UtcDateTime;
-        var dropped = await held.Where(m => m.SendingAt != null && (m.SendingBy == null || gone.Contains(m.SendingBy)))
+        var cut = held.Where(m => m.SendingAt != null && (m.SendingBy == null || gone.Contains(m.SendingBy)));
+        var resumed = await cut.Where(m => m.RequestsStarted < m.Requests)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingAt, (DateTime?)null).SetProperty(m => m.SendingBy, (string?)null), cancellationToken);
+        if (resumed > 0) LogResumed(logger, resumed);
+        var dropped = await cut.Where(m => m.RequestsStarted >= m.Requests)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.DroppedAt, now).SetProperty(m => m.DropReason, "interrupted while sending; not sent again"), cancellationToken);
         if (dropped > 0) LogInterrupted(logger, dropped);
         var released = await held.Where(m => m.SendingAt == null && gone.Contains(m.SendingBy!))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.SendingBy, (string?)null), cancellationToken);
-        if (released > 0)
-        {
-            LogReleased(logger, released);
-            signal.Notify();
-        }
+        if (released > 0) LogReleased(logger, released);
+        if (resumed + released > 0) signal.Notify();
     }
 
-    /// <summary>One delivery's claim: made once, on the channel's first call, and remembered for its later calls.</summary>
-    private sealed class SendingClaim(OutboxDispatcher dispatcher, long id)
+    /// <summary>
+    /// One delivery's record of its requests as they start: the first marks the message as being sent (a claim
+    /// another instance's attempt would lose), each later one is recorded before it goes, each once (a retry of a
+    /// request already recorded goes at once). The channel calls it in order.
+    /// </summary>
+    private sealed class SendingClaim(OutboxDispatcher dispatcher, long id, int firstRequest) : IDisposable
     {
-        private readonly Lock gate = new();
-        private Task<bool>? claim;
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private int started = firstRequest;
+        private bool claimed;
 
-        public bool Refused => claim is { IsCompletedSuccessfully: true, Result: false };
+        public bool Refused { get; private set; }
 
-        public Task<bool> BeginAsync(CancellationToken cancellationToken)
+        public async Task<bool> BeginAsync(int request, int requests, CancellationToken cancellationToken)
         {
-            lock (gate) return claim ??= dispatcher.ClaimAsync(id, cancellationToken);
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (Refused) return false;
+                if (request < started && claimed) return true;
+                var ok = claimed
+                    ? await dispatcher.StartedAsync(id, request, cancellationToken)
+                    : await dispatcher.ClaimAsync(id, request, requests, cancellationToken);
+                if (!ok)
+                {
+                    Refused = true;
+                    return false;
+                }
+
+                (claimed, started) = (true, request + 1);
+                return true;
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
+
+        public void Dispose() => gate.Dispose();
     }
+
+    [LoggerMessage(LogLevel.Information, "{Count} outbox messages cut short when their instance stopped resume with their next request")]
+    private static partial void LogResumed(ILogger logger, int count);
 
     [LoggerMessage(LogLevel.Warning, "{Count} outbox messages were being sent when their instance stopped; they are not sent again, to never send one twice")]
     private static partial void LogInterrupted(ILogger logger, int count);

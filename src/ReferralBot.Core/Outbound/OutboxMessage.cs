@@ -32,6 +32,15 @@ public sealed class OutboxMessage
     /// </summary>
     public string? SendingBy { get; set; }
 
+    /// <summary>How many requests the channel sends it as (a long text, a photo and a text…), known once sending began.</summary>
+    public int Requests { get; set; }
+
+    /// <summary>
+    /// How many of them have been started. A crash cuts short at most the last one started: the message then resumes
+    /// with the next one, and only a message whose last request was cut short is dropped as interrupted.
+    /// </summary>
+    public int RequestsStarted { get; set; }
+
     /// <summary>Set when it will never be sent (the person is unreachable); with the reason.</summary>
     public DateTime? DroppedAt { get; set; }
 

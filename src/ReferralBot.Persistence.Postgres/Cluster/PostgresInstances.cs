@@ -12,6 +12,7 @@ internal sealed class PostgresInstances(NpgsqlDataSource dataSource, ThisInstanc
 {
     private const string Hold = "SELECT pg_advisory_lock(hashtextextended(@key, 0))";
     // Taken and let go again at once: the lock is a transaction's, released at its end.
+    private const string Release = "SELECT pg_advisory_unlock(hashtextextended(@key, 0))";
     private const string Probe = "SELECT pg_try_advisory_xact_lock(hashtextextended(@key, 0))";
     private readonly SemaphoreSlim joining = new(1, 1);
     private NpgsqlConnection? held;
@@ -52,9 +53,21 @@ internal sealed class PostgresInstances(NpgsqlDataSource dataSource, ThisInstanc
 
     public async ValueTask DisposeAsync()
     {
-        // Dropped from the pool, not returned to it: a pooled session would keep the lock until its next use.
+        // Let go at once (a closed connection's session ends a moment later, on the server's time), then dropped
+        // from the pool, not returned to it: a pooled session would keep the lock until its next use.
         if (held is not null)
         {
+            try
+            {
+                await using var release = new NpgsqlCommand(Release, held);
+                release.Parameters.AddWithValue("key", Key(self.Id));
+                await release.ExecuteNonQueryAsync();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // The session is already gone, and the lock with it.
+            }
+
             NpgsqlConnection.ClearPool(held);
             await held.DisposeAsync();
         }

@@ -662,6 +662,12 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     b.Property<int?>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestsStarted")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("SendingAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -635,6 +635,12 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestsStarted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SendingAt")
                         .HasColumnType("TEXT");
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Outbound;
@@ -29,6 +30,24 @@ public sealed class InstanceTests
 
         Assert.Equal([ended], whileRunning);
         Assert.Equal([running], afterItStopped);
+    }
+
+    // Both make the default campaign and the visitor secret; the loser of each race takes the winner's.
+    [Fact]
+    public async Task Instances_starting_together_on_a_new_database_all_start_and_share_one_setup()
+    {
+        var instances = await ChatScript.StartTogetherOnPostgresAsync(3);
+        try
+        {
+            var salts = instances.Select(i => i.Services.GetRequiredService<VisitorSalt>().For(new DateOnly(2026, 11, 24))).ToList();
+            Assert.Equal(1, await instances[0].CountAsync<Campaign>());
+            Assert.Equal(3, await instances[0].CountAsync<Tier>());
+            Assert.All(salts, salt => Assert.Equal(salts[0], salt));
+        }
+        finally
+        {
+            foreach (var instance in instances) await instance.DisposeAsync();
+        }
     }
 
     // The test's clock never moves, so the dispatcher's poll never comes: only PostgreSQL's notification can wake it.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Tests.Support;
 
@@ -104,6 +105,36 @@ public sealed class OutboxScriptTests
         Assert.NotNull(onTheWire!.SendingAt);
         Assert.Null(onTheWire.SentAt);
         Assert.NotNull((await WaitForAsync(chat, m => m.SentAt != null)).SentAt);
+    }
+
+    // Two requests (a card and its text, say): the crash cut off the first, which may have arrived. The second had not
+    // started, so it is not lost: the message resumes with it.
+    [Fact]
+    public async Task A_message_a_crash_cut_off_after_its_first_request_resumes_with_the_next_at_the_restart()
+    {
+        var chat = await ChatScript.StartAsync();
+        await chat.SendAsync("jane", "/start");
+        var jane = await chat.DbAsync(db => db.People.SingleAsync(p => p.ExternalId == "jane"));
+        var now = chat.Time.GetUtcNow().UtcDateTime;
+        await chat.DbAsync(db =>
+        {
+            db.Add(new OutboxMessage
+            {
+                Key = "test:two-parts", PersonId = jane.Id, Channel = ChatScript.Channel, ChatId = "jane", CreatedAt = now, DueAt = now,
+                Payload = """[{"kind":"text","html":"part one","buttons":[]},{"kind":"text","html":"part two","buttons":[]}]""",
+                SendingAt = now, SendingBy = new ThisInstance().Id, Requests = 2, RequestsStarted = 1,
+            });
+            return db.SaveChangesAsync();
+        });
+
+        await using var restarted = await chat.RestartAsync();
+        var resumed = await restarted.Outbound.NextAsync();
+
+        Assert.Equal("part two", resumed.Said.Text);
+        var row = await restarted.DbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Key == "test:two-parts"));
+        Assert.Equal((2, 2), (row.RequestsStarted, row.Requests));
+        Assert.NotNull(row.SentAt);
+        Assert.Null(row.DroppedAt);
     }
 
     [Fact]

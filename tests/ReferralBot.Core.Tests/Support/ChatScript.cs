@@ -69,6 +69,14 @@ public sealed class ChatScript : IAsyncDisposable
     /// <summary>A chat whose services the test changes (an interceptor that stages a race, say).</summary>
     public static async Task<ChatScript> StartAsync(Action<IServiceCollection> services) => await StartAsync(await DefaultDatabaseAsync(), null, services: services);
 
+    /// <summary>Two instances starting at the same moment on one new PostgreSQL database, each setting it up.</summary>
+    public static async Task<ChatScript[]> StartTogetherOnPostgresAsync(int count)
+    {
+        var database = await TestDatabase.CreatePostgresAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        return await Task.WhenAll(Enumerable.Range(0, count).Select(_ => StartAsync(database, null, time)));
+    }
+
     /// <summary>A second instance of the service on the same database, beside this one (PostgreSQL).</summary>
     public Task<ChatScript> StartAnotherInstanceAsync() => StartAsync(database, settings, Time);
 

@@ -42,16 +42,21 @@ public sealed class RecordingChannel : IOutboundChannel
         if (Outbox.IsReply(delivery.Key))
         {
             if (HoldAnswers) return DeliveryResult.Failed;
-            if (!await beginSending(cancellationToken)) return DeliveryResult.Failed;
+            if (!await beginSending(0, 1, cancellationToken)) return DeliveryResult.Failed;
             Interlocked.Increment(ref answers);
             answered.Writer.TryWrite(chatId);
             return DeliveryResult.Delivered;
         }
 
         if (Outcomes.TryDequeue(out var outcome)) return outcome;
-        if (!await beginSending(cancellationToken)) return DeliveryResult.Failed;
-        if (WhileSending is { } pause) await pause();
-        var recorded = (chatId, new Said(replies));
+        // Each reply is a request of its own, as on Telegram; a resumed delivery sends only those not started before.
+        for (var request = delivery.FirstRequest; request < replies.Count; request++)
+        {
+            if (!await beginSending(request, replies.Count, cancellationToken)) return DeliveryResult.Failed;
+            if (request == delivery.FirstRequest && WhileSending is { } pause) await pause();
+        }
+
+        var recorded = (chatId, new Said(replies.Skip(delivery.FirstRequest).ToList()));
         delivered.Enqueue(recorded);
         arrivals.Writer.TryWrite(recorded);
         AlsoInto?.TryWrite(recorded);

@@ -1,4 +1,5 @@
 using System.Net;
+using ReferralBot.Testing;
 
 namespace ReferralBot.Host.Tests.Hosting;
 

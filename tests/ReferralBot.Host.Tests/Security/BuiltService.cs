@@ -1,5 +1,5 @@
 using System.Net;
-using ReferralBot.Host.Tests.Hosting;
+using ReferralBot.Testing;
 using ReferralBot.Host.Tests.Support;
 
 namespace ReferralBot.Host.Tests.Security;

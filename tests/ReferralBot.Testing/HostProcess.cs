@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ReferralBot.Host.Tests.Hosting;
+namespace ReferralBot.Testing;
 
 /// <summary>
 /// The built service started as its own process (<c>dotnet ReferralBot.Host.dll</c>), as an operator starts it, with
@@ -44,6 +44,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string DatabaseFile => Path.Combine(folder, "referralbot.db");
 
+    public int Id => process.Id;
+
     public string Output
     {
         get { lock (output) return output.ToString(); }
@@ -72,6 +74,22 @@ public sealed class HostProcess : IAsyncDisposable
     {
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return process.ExitCode;
+    }
+
+    /// <summary>Stops it as systemd or an orchestrator does (SIGTERM: a clean shutdown) and waits until it has ended.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (process.HasExited) return;
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await term.WaitForExitAsync();
+        await process.WaitForExitAsync().WaitAsync(timeout);
+    }
+
+    /// <summary>Ends it at once, as <c>kill -9</c> or a power cut does: nothing in the process runs again.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
     }
 
     private void Record(string? line)

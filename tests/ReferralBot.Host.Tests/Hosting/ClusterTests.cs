@@ -1,0 +1,22 @@
+using ReferralBot.Testing.Cluster;
+using Xunit.Abstractions;
+
+namespace ReferralBot.Host.Tests.Hosting;
+
+/// <summary>
+/// Two instances as real processes on one PostgreSQL database (issue 20's cluster test at CI size; bench/ runs the
+/// full one): duplicate deliveries, double taps on both instances at once, replayed purchases and a killed sender.
+/// </summary>
+public sealed class ClusterTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Two_instances_keep_every_promise_through_duplicates_races_and_a_killed_sender()
+    {
+        var report = await ClusterScenario.RunAsync(ClusterLoad.Small, output.WriteLine);
+        output.WriteLine(report.ToJson());
+
+        Assert.Empty(report.Violations);
+        Assert.InRange(report.FailoverSeconds, 0, 5);
+        Assert.Equal(ClusterLoad.Small.People, report.Claims);
+    }
+}

@@ -1,0 +1,90 @@
+using ReferralBot.FakeTelegram;
+
+namespace ReferralBot.Testing.Cluster;
+
+/// <summary>The promises the cluster scenario checks once both instances have stopped cleanly.</summary>
+internal static class ClusterChecks
+{
+    public static async Task RunAsync(ClusterReport report, ClusterLoad load, ClusterDatabase database, FakeBotApi fake)
+    {
+        await ClaimsAsync(report, load, database);
+        await MoneyAsync(report, load, database);
+        await MessagesAsync(report, load, database, fake);
+        var clicks = await database.PairsAsync("SELECT coalesce(sum(\"Clicks\"), 0), coalesce(sum(\"UniqueClicks\"), 0) FROM \"ClickTallies\"");
+        (report.Clicks, report.UniqueClicks) = (int.Parse(clicks[0].A, System.Globalization.CultureInfo.InvariantCulture), int.Parse(clicks[0].B, System.Globalization.CultureInfo.InvariantCulture));
+        report.Check(report.Clicks == load.Clicks, $"{report.Clicks} clicks counted of {load.Clicks}");
+        report.Check(report.UniqueClicks == load.Visitors, $"{report.UniqueClicks} unique clicks counted for {load.Visitors} visitors");
+    }
+
+    private const string Fans = "\"Channel\" = 'telegram' AND \"ExternalId\"::bigint >= 200000";
+
+    private static async Task ClaimsAsync(ClusterReport report, ClusterLoad load, ClusterDatabase database)
+    {
+        var people = await database.CountAsync($"SELECT count(*) FROM \"People\" WHERE {Fans}");
+        report.Check(people == load.People, $"{people} people stored for {load.People} who claimed");
+        var odd = await database.PairsAsync($"""
+            SELECT p."ExternalId", count(DISTINCT m."Id") || ' memberships, ' || count(c."Id") || ' claims'
+            FROM "People" AS p LEFT JOIN "Members" AS m ON m."PersonId" = p."Id" LEFT JOIN "Claims" AS c ON c."ReferredMemberId" = m."Id"
+            WHERE p.{Fans} GROUP BY p."ExternalId" HAVING count(DISTINCT m."Id") <> 1 OR count(c."Id") <> 1
+            """);
+        report.Check(odd.Count == 0, $"{odd.Count} people without exactly one membership and one claim, e.g. " + string.Join("; ", odd.Take(5).Select(o => $"{o.A}: {o.B}")));
+        report.Claims = (int)await database.CountAsync("SELECT count(*) FROM \"Claims\"");
+        report.Check(report.Claims == load.People, $"{report.Claims} claims for {load.People} people");
+        var counters = await database.PairsAsync("""
+            SELECT c."Value", m."SignUps" || ' counted, ' || (SELECT count(*) FROM "Claims" AS k WHERE k."ReferrerMemberId" = m."Id") || ' claims'
+            FROM "Members" AS m JOIN "Codes" AS c ON c."MemberId" = m."Id"
+            WHERE m."SignUps" <> (SELECT count(*) FROM "Claims" AS k WHERE k."ReferrerMemberId" = m."Id")
+            """);
+        report.Check(counters.Count == 0, "sign-up counts differ from claims: " + string.Join("; ", counters.Take(5).Select(c => $"{c.A}: {c.B}")));
+        for (var i = 0; i < load.Influencers; i++)
+        {
+            var expected = Enumerable.Range(0, load.People).Count(p => p % load.Influencers == i);
+            var counted = await database.CountAsync("SELECT coalesce(sum(m.\"SignUps\"), 0)::bigint FROM \"Members\" AS m JOIN \"Codes\" AS c ON c.\"MemberId\" = m.\"Id\" WHERE c.\"Value\" = @p", ClusterScenario.Code(i));
+            report.Check(counted == expected, $"{ClusterScenario.Code(i)} counts {counted} sign-ups of {expected}");
+        }
+    }
+
+    private static async Task MoneyAsync(ClusterReport report, ClusterLoad load, ClusterDatabase database)
+    {
+        report.Purchases = (int)await database.CountAsync("SELECT count(*) FROM \"Purchases\"");
+        report.Refunds = (int)await database.CountAsync("SELECT count(*) FROM \"Refunds\"");
+        report.Check(report.Purchases == load.Purchases, $"{report.Purchases} purchases stored of {load.Purchases}");
+        report.Check(report.Refunds == load.Refunds, $"{report.Refunds} refunds stored of {load.Refunds}");
+        // One tier (Bronze, 10%) for everyone: each purchase earns its referrer a tenth, each refund takes it back.
+        report.LedgerExpected = Enumerable.Range(0, load.Purchases).Sum(i => ClusterScenario.Amount(i) / 10)
+            - Enumerable.Range(0, load.Refunds).Sum(i => ClusterScenario.Amount(i) / 10);
+        report.LedgerTotal = await database.SumAsync("SELECT sum(\"Amount\") FROM \"LedgerEntries\"");
+        var entries = await database.CountAsync("SELECT count(*) FROM \"LedgerEntries\"");
+        report.Check(report.LedgerTotal == report.LedgerExpected, $"the ledger sums to {report.LedgerTotal}, not {report.LedgerExpected}");
+        report.Check(entries == load.Purchases + load.Refunds, $"{entries} ledger entries for {load.Purchases} purchases and {load.Refunds} refunds");
+    }
+
+    private static async Task MessagesAsync(ClusterReport report, ClusterLoad load, ClusterDatabase database, FakeBotApi fake)
+    {
+        var sends = fake.Calls.Where(c => c.IsSend).ToList();
+        var delivered = sends.Where(c => c.Succeeded).ToList();
+        report.Sends = delivered.Count;
+        report.LimitViolations = fake.LimitViolations;
+        report.Check(fake.LimitViolations == 0, $"{fake.LimitViolations} sends broke Telegram's limits");
+        var refused = sends.Where(c => c.Status == 429).ToList();
+        report.Check(refused.Count == 0, $"{refused.Count} sends were answered 429: " + string.Join("; ", refused.Take(5).Select(c =>
+            $"chat {c.ChatId} at {(c.At - report.KilledAt).TotalSeconds:F3} s from the kill, its sends then at " +
+            string.Join(", ", sends.Where(s => s.ChatId == c.ChatId && Math.Abs((s.At - c.At).TotalSeconds) < 3).Select(s => $"{(s.At - report.KilledAt).TotalSeconds:F3}/{s.Status}/{s.Via}"))
+            + $" (sends by instance in the second before: {string.Join(", ", sends.Where(s => s.At > c.At.AddSeconds(-1) && s.At <= c.At).GroupBy(s => s.Via).Select(g => $"{g.Key} {g.Count()}"))})")));
+        // One sender at a time: each send comes from the instance that sent the one before, or after a pause no
+        // shorter than the grace a new sender waits (less a margin for the fake's own stamping).
+        var handovers = sends.Zip(sends.Skip(1)).Where(p => p.First.Via != p.Second.Via && (p.Second.At - p.First.At).TotalSeconds < 1.0).ToList();
+        report.Check(handovers.Count == 0, $"{handovers.Count} times another instance sent within a second of the last: " +
+            string.Join("; ", handovers.Take(5).Select(p => $"{p.First.Via} at {(p.First.At - report.KilledAt).TotalSeconds:F3} s, {p.Second.Via} at {(p.Second.At - report.KilledAt).TotalSeconds:F3} s")));
+        var twice = delivered.GroupBy(c => (c.ChatId, Text: c.Parameters.GetValueOrDefault("text") ?? c.Parameters.GetValueOrDefault("caption") ?? ""))
+            .Where(g => g.Count() > 1).ToList();
+        report.Check(twice.Count == 0, $"{twice.Count} (chat, text) pairs sent more than once, e.g. " +
+            string.Join("; ", twice.Take(3).Select(g => $"{g.Key.ChatId} ×{g.Count()}: {g.Key.Text[..Math.Min(60, g.Key.Text.Length)]}")));
+        var heard = delivered.Select(c => c.ChatId).ToHashSet();
+        var unanswered = Enumerable.Range(0, load.People).Count(i => !heard.Contains(ClusterScenario.Person(i)));
+        report.Check(unanswered == 0, $"{unanswered} people who claimed heard nothing back");
+        report.Interrupted = (int)await database.CountAsync("SELECT count(*) FROM \"Outbox\" WHERE \"DropReason\" LIKE 'interrupted%'");
+        var dropped = await database.PairsAsync("SELECT \"Key\", \"DropReason\" FROM \"Outbox\" WHERE \"DroppedAt\" IS NOT NULL AND \"DropReason\" NOT LIKE 'interrupted%'");
+        report.Check(dropped.Count == 0, $"{dropped.Count} messages dropped, e.g. " + string.Join("; ", dropped.Take(5).Select(d => $"{d.A}: {d.B}")));
+    }
+}

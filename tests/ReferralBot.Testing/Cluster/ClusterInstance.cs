@@ -1,0 +1,30 @@
+namespace ReferralBot.Testing.Cluster;
+
+/// <summary>One instance of the service as its own process, on its port, restartable after a kill.</summary>
+public sealed class ClusterInstance(string name, IDictionary<string, string> environment) : IAsyncDisposable
+{
+    private HostProcess? process;
+
+    public string Name => name;
+
+    public string Url { get; } = $"http://127.0.0.1:{HostProcess.FreePort()}";
+
+    public string Output => process?.Output ?? "";
+
+    public async Task StartAsync()
+    {
+        if (process is not null) await process.DisposeAsync(); // killed before: its output is gone with it
+        process = new HostProcess(environment, "--urls", Url);
+        var health = await process.HealthAsync(Url);
+        health.EnsureSuccessStatusCode();
+    }
+
+    public Task KillAsync() => process!.KillAsync();
+
+    public Task StopAsync() => process!.StopAsync(TimeSpan.FromSeconds(30));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is not null) await process.DisposeAsync();
+    }
+}
