@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadGenerator.RunAsync(args[1..]),
     "claims" => await ClaimLoad.RunAsync(args[1..]),
     "fake-telegram" => await FakeTelegramServer.RunAsync(args[1..]),
+    "cluster" => await ClusterRun.RunAsync(args[1..]),
     _ => Usage(),
 };
 

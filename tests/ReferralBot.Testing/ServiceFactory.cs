@@ -12,7 +12,8 @@ namespace ReferralBot.Testing;
 
 /// <summary>
 /// The whole service in-process through real HTTP (WebApplicationFactory), on its own migrated SQLite file in a
-/// temporary folder, from the settings every test starts with; each channel's factory adds its own.
+/// temporary folder (or its own PostgreSQL database: <see cref="Stores.Postgres"/>, or <c>REFERRALBOT_TEST_STORE=postgres</c>
+/// for every test that does not name a store), from the settings every test starts with; each channel's factory adds its own.
 /// </summary>
 public abstract class ServiceFactory : WebApplicationFactory<Program>
 {
@@ -23,15 +24,27 @@ public abstract class ServiceFactory : WebApplicationFactory<Program>
     /// <param name="channelSettings">The factory's own settings, over the base ones.</param>
     /// <param name="overrides">A test's settings, over everything.</param>
     /// <param name="folder">A folder the test owns (kept after disposal); by default a temporary one, deleted.</param>
-    protected ServiceFactory(string name, IDictionary<string, string?> channelSettings, IDictionary<string, string?>? overrides, string? folder = null)
+    /// <param name="store"><see cref="Stores.Sqlite"/> or <see cref="Stores.Postgres"/>; by default as <c>REFERRALBOT_TEST_STORE</c> says (SQLite).</param>
+    protected ServiceFactory(string name, IDictionary<string, string?> channelSettings, IDictionary<string, string?>? overrides, string? folder = null, string? store = null)
     {
         ownsFolder = folder is null;
         Folder = folder ?? Directory.CreateTempSubdirectory($"referralbot-{name}-").FullName;
         DatabaseFile = Path.Combine(Folder, "referralbot.db");
-        MigratedDatabase.CopyTo(DatabaseFile);
+        string connectionString;
+        if ((store ?? Stores.Default) == Stores.Postgres)
+        {
+            // A constructor cannot await; the throwaway server is shared, so this is one CREATE DATABASE … TEMPLATE.
+            connectionString = PostgresServer.CreateDatabaseAsync().GetAwaiter().GetResult();
+        }
+        else
+        {
+            MigratedDatabase.CopyTo(DatabaseFile);
+            connectionString = $"Data Source={DatabaseFile}";
+        }
+
         settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:ReferralBot"] = $"Data Source={DatabaseFile}",
+            ["ConnectionStrings:ReferralBot"] = connectionString,
             ["Bot:PublicBaseUrl"] = "https://ref.example.sg",
             ["Bot:DefaultCampaign"] = "glow-serum",
             ["Bot:DefaultLandingUrl"] = "https://shop.example.sg/serum",

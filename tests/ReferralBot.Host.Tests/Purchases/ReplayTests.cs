@@ -55,10 +55,13 @@ public sealed class ReplayTests
         Assert.Equal((1, 0, 1, 8.00m), await host.CountsAsync());
     }
 
-    [Fact]
-    public async Task Concurrent_deliveries_of_one_order_record_it_once_and_all_get_the_same_answer()
+    // On both stores: on PostgreSQL the twelve really run at once, each in its own transaction.
+    [Theory]
+    [InlineData(Stores.Sqlite)]
+    [InlineData(Stores.Postgres)]
+    public async Task Concurrent_deliveries_of_one_order_record_it_once_and_all_get_the_same_answer(string store)
     {
-        using var host = new ShopHost();
+        using var host = new ShopHost(store: store);
         await host.InfluencerAsync("jane", "JANE20", "50");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => host.PostPurchaseAsync(ShopHost.Purchase("1001", 80m, host.Now, "JANE20"))));
@@ -69,13 +72,15 @@ public sealed class ReplayTests
         Assert.Equal((1, 0, 2, 58.00m), await host.CountsAsync());
     }
 
-    [Fact]
-    public async Task Two_first_purchases_racing_for_the_flat_fee_earn_it_once()
+    [Theory]
+    [InlineData(Stores.Sqlite)]
+    [InlineData(Stores.Postgres)]
+    public async Task Two_first_purchases_racing_for_the_flat_fee_earn_it_once(string store)
     {
         // Purchase B works out its rewards (flat fee included: nothing earned it yet), then, just before B saves,
         // purchase A is recorded in full. B's fee then collides on its unique key and B is worked out again.
         var race = new RaceBeforeSave("B", "A");
-        using var host = new ShopHost(services: s => s.ConfigureDbContext<ReferralBotDbContext>(o => o.AddInterceptors(race)));
+        using var host = new ShopHost(services: s => s.ConfigureDbContext<ReferralBotDbContext>(o => o.AddInterceptors(race)), store: store);
         race.Host = host;
         await host.InfluencerAsync("jane", "JANE20", "50");
 
@@ -88,11 +93,13 @@ public sealed class ReplayTests
         Assert.Equal((2, 0, 3, 52.00m), await host.CountsAsync());
     }
 
-    [Fact]
-    public async Task A_duplicate_that_loses_the_race_on_the_order_id_answers_with_the_winners_recording()
+    [Theory]
+    [InlineData(Stores.Sqlite)]
+    [InlineData(Stores.Postgres)]
+    public async Task A_duplicate_that_loses_the_race_on_the_order_id_answers_with_the_winners_recording(string store)
     {
         var race = new RaceBeforeSave("1001", "1001");
-        using var host = new ShopHost(services: s => s.ConfigureDbContext<ReferralBotDbContext>(o => o.AddInterceptors(race)));
+        using var host = new ShopHost(services: s => s.ConfigureDbContext<ReferralBotDbContext>(o => o.AddInterceptors(race)), store: store);
         race.Host = host;
         await host.InfluencerAsync("jane", "JANE20", "50");
 

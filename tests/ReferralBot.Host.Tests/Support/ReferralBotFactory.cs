@@ -9,10 +9,11 @@ using ReferralBot.Testing;
 
 namespace ReferralBot.Host.Tests.Support;
 
-/// <summary>The whole service in-process, on its own SQLite file, with the terminal chat off unless a test turns it on.</summary>
+/// <summary>The whole service in-process, on its own SQLite file (or PostgreSQL database), with the terminal chat off unless a test turns it on.</summary>
 /// <param name="folder">A folder the test owns (kept after disposal); by default a temporary one, deleted.</param>
-public sealed class ReferralBotFactory(IDictionary<string, string?>? overrides = null, string? folder = null) : ServiceFactory(
-    "host", new Dictionary<string, string?> { ["Bot:DefaultLandingUrl"] = "https://shop.example.sg/serum?lang=en#buy" }, overrides, folder)
+/// <param name="store">The store (<see cref="Stores"/>); by default as <c>REFERRALBOT_TEST_STORE</c> says.</param>
+public sealed class ReferralBotFactory(IDictionary<string, string?>? overrides = null, string? folder = null, string? store = null) : ServiceFactory(
+    "host", new Dictionary<string, string?> { ["Bot:DefaultLandingUrl"] = "https://shop.example.sg/serum?lang=en#buy" }, overrides, folder, store)
 {
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -13,14 +13,14 @@ using ReferralBot.Host.Purchases;
 namespace ReferralBot.Host.Tests.Support;
 
 /// <summary>
-/// The service as a shop sees it: on its own SQLite file, on a fake clock, with the webhook secret set and
+/// The service as a shop sees it: on its own SQLite file (or PostgreSQL database), on a fake clock, with the webhook secret set and
 /// <c>test:owner</c> as admin. Posts are signed like a shop signs them, unless a test says otherwise.
 /// </summary>
 public sealed class ShopHost : IDisposable
 {
     public const string Secret = "shh-test-secret";
 
-    public ShopHost(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+    public ShopHost(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, string? store = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -29,7 +29,7 @@ public sealed class ShopHost : IDisposable
             ["Bot:DefaultCurrency"] = "SGD",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
-        Factory = new ReferralBotFactory(settings) { ConfigureTestServices = s =>
+        Factory = new ReferralBotFactory(settings, store: store) { ConfigureTestServices = s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
             services?.Invoke(s);
