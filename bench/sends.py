@@ -5,6 +5,9 @@
                                                     the pause after the retry_after injected after RETRY_AT
                                                     accepted sends, losses, doubles
   sends.py RECORD nudges FIRST_CHAT FIRST_DUE RATE   lateness of each chat's message against its nudge's due time
+  sends.py RECORD failover KILLED_AT_US             as outbound, around a kill -9 of the sending instance at KILLED_AT_US
+                                                    (unix µs, the machine's clock, as the record's): the time from the
+                                                    kill to the next accepted send, and the rate with that gap left out
 """
 import csv
 import json
@@ -61,17 +64,44 @@ def outbound(calls, retry_after, retry_at):
         pause = resumed or 0.0
     result["perSecond"] = round((len(ok) - 1) / (last - first - pause), 2)
     # The slowest whole minute of steady sending (the minute around the pause left out).
-    minutes = []
-    t = first
-    while t + 60 <= last:
-        if not (retry_after and refused and t <= t429 < t + 60):
-            minutes.append(sum(1 for c in ok if t <= c[0] < t + 60) / 60.0)
-        t += 60
-    result["slowestMinutePerSecond"] = round(min(minutes), 2) if minutes else None
+    result["slowestMinutePerSecond"] = slowest_minute(ok, t429 if retry_after and refused else None)
     # How close the limit was: the time from each accepted send to the 30th after it (at 30/s, at least a second).
     windows = sorted(ok[i + 30][0] - ok[i][0] for i in range(len(ok) - 30))
     if windows:
         result.update({"windowMinMs": round(windows[0] * 1000, 2), "windowP50Ms": round(pct(windows, 0.5) * 1000, 2)})
+    return result
+
+
+def slowest_minute(ok, left_out):
+    """Sends a second in the slowest whole minute from the first accepted send on, the minute around LEFT_OUT (a time) left out."""
+    minutes = []
+    t, last = ok[0][0], ok[-1][0]
+    while t + 60 <= last:
+        if left_out is None or not t <= left_out < t + 60:
+            minutes.append(sum(1 for c in ok if t <= c[0] < t + 60) / 60.0)
+        t += 60
+    return round(min(minutes), 2) if minutes else None
+
+
+def failover(calls, killed_at):
+    result = outbound(calls, 0, 0)
+    ok = [c for c in calls if c[3] == 200]
+    before = [c[0] for c in ok if c[0] < killed_at]
+    after = [c[0] for c in ok if c[0] >= killed_at]
+    if not before or not after:
+        return {**result, "failover": None}
+    gap = after[0] - before[-1]
+    # Full speed again: the first moment after the kill from which a whole second carries at least 29 sends.
+    full = next((round(t - killed_at, 2) for i, t in enumerate(after) if len([u for u in after[i:i + 40] if u < t + 1.0]) >= 29), None)
+    result.update({
+        "refusedAt": [round(c[0] - ok[0][0], 2) for c in calls if c[3] == 429],
+        "lastBeforeKill": round(killed_at - before[-1], 3),
+        "failover": round(after[0] - killed_at, 2),
+        "fullSpeedAfter": full,
+        "sentBeforeKill": len(before),
+        "perSecond": round((len(ok) - 1) / (ok[-1][0] - ok[0][0] - gap), 2),
+        "slowestMinutePerSecond": slowest_minute(ok, killed_at),
+    })
     return result
 
 
@@ -94,6 +124,8 @@ def nudges(calls, first_chat, first_due, rate):
 calls = sorted(load(sys.argv[1]))
 if sys.argv[2] == "outbound":
     print(json.dumps(outbound(calls, float(sys.argv[3]) if len(sys.argv) > 3 else 0, int(sys.argv[4]) if len(sys.argv) > 4 else 0)))
+elif sys.argv[2] == "failover":
+    print(json.dumps(failover(calls, int(sys.argv[3]) / 1e6)))
 else:
     due = datetime.fromisoformat(sys.argv[4].replace("Z", "+00:00")).timestamp()
     print(json.dumps(nudges(calls, int(sys.argv[3]), due, float(sys.argv[5]))))

@@ -6,16 +6,19 @@ using System.Text.Json;
 namespace ReferralBot.Bench;
 
 /// <summary>
-/// <c>claims --url WEBHOOK --secret S --code CODE --users N --concurrency C [--warmup W] [--first-user U] [--first-update I]</c>:
+/// <c>claims --url WEBHOOK [--url WEBHOOK…] --secret S --code CODE --users N --concurrency C [--warmup W] [--first-user U] [--first-update I]</c>:
 /// N new people (user ids from U, update ids from I; run after run, give each its own) each send
 /// <c>/start CODE</c> through the Telegram webhook, every update delivered twice (as Telegram does on a retry), over C
-/// connections (<see cref="RawHttpConnection"/>). Prints claims/s (first deliveries) and the latency percentiles as one JSON line.
+/// connections (<see cref="RawHttpConnection"/>). Several <c>--url</c>s are instances behind a round-robin balancer:
+/// people take turns, and an update's second delivery goes to the instance after the one that had the first, so
+/// instances sharing a store see each other's updates again. Prints claims/s (first deliveries) and the latency
+/// percentiles as one JSON line.
 /// </summary>
 internal static class ClaimLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var url = new Uri(Arguments.Value(args, "--url", "http://127.0.0.1:5101/telegram/webhook"));
+        var urls = Arguments.Values(args, "--url") is { Count: > 0 } given ? given : ["http://127.0.0.1:5101/telegram/webhook"];
         var secret = Arguments.Value(args, "--secret", "bench-secret");
         var code = Arguments.Value(args, "--code", "CODE");
         var users = Arguments.Number(args, "--users", 20_000);
@@ -23,15 +26,16 @@ internal static class ClaimLoad
         var first = Arguments.Number(args, "--first-user", 500_000_000);
         var firstUpdate = Arguments.Number(args, "--first-update", 1);
         var warmup = Arguments.Number(args, "--warmup", 2_000);
-        var connections = new ConcurrentQueue<RawHttpConnection>();
-        for (var i = 0; i < concurrency; i++) connections.Enqueue(await RawHttpConnection.OpenAsync(url));
+        var instances = new List<Instance>();
+        foreach (var url in urls) instances.Add(await Instance.OpenAsync(new Uri(url), (concurrency + urls.Count - 1) / urls.Count));
         var secretHeader = $"X-Telegram-Bot-Api-Secret-Token: {secret}";
         // The warm-up's people and updates come after the measured ones' numbers, so they never collide.
-        if (warmup > 0) await SendAsync(connections, url, secretHeader, code, warmup, concurrency, first + users, firstUpdate + users);
-        var result = await SendAsync(connections, url, secretHeader, code, users, concurrency, first, firstUpdate);
-        foreach (var connection in connections) connection.Dispose();
+        if (warmup > 0) await SendAsync(instances, secretHeader, code, warmup, concurrency, first + users, firstUpdate + users);
+        var result = await SendAsync(instances, secretHeader, code, users, concurrency, first, firstUpdate);
+        foreach (var instance in instances) instance.Dispose();
         Console.WriteLine(JsonSerializer.Serialize(new
         {
+            instances = instances.Count,
             updates = users * 2,
             users,
             errors = result.Errors,
@@ -44,14 +48,17 @@ internal static class ClaimLoad
         return result.Errors == 0 ? 0 : 1;
     }
 
-    // Each update goes out twice: once in the first half, again in the second (a redelivery). Each of the closed
-    // loop's workers takes a connection of its own for each request, so there are never more than it has workers.
+    // Each update goes out twice: once in the first half, again in the second (a redelivery), to the next instance.
+    // Each of the closed loop's workers takes a connection of its own for each request, so there are never more in
+    // use than it has workers; an instance that answers slower than the others gets more of them at once.
     private static Task<ClosedLoopResult> SendAsync(
-        ConcurrentQueue<RawHttpConnection> connections, Uri url, string secretHeader, string code, int users, int concurrency, long firstUser, int firstUpdate) =>
+        List<Instance> instances, string secretHeader, string code, int users, int concurrency, long firstUser, int firstUpdate) =>
         ClosedLoop.RunAsync(users * 2, concurrency, async i =>
         {
-            var request = RawHttpConnection.Post(url, "application/json", Update(firstUpdate + i % users, firstUser + i % users, code), secretHeader);
-            if (!connections.TryDequeue(out var connection)) throw new InvalidOperationException("More requests at once than connections.");
+            var (person, delivery) = (i % users, i / users);
+            var instance = instances[(person + delivery) % instances.Count];
+            var request = RawHttpConnection.Post(instance.Url, "application/json", Update(firstUpdate + person, firstUser + person, code), secretHeader);
+            var connection = instance.Idle.TryDequeue(out var idle) ? idle : await RawHttpConnection.OpenAsync(instance.Url);
             try
             {
                 return await connection.SendAsync(request) == 200;
@@ -59,14 +66,34 @@ internal static class ClaimLoad
             catch (Exception ex) when (ex is IOException or SocketException or InvalidDataException)
             {
                 connection.Dispose();
-                connection = await RawHttpConnection.OpenAsync(url);
+                connection = await RawHttpConnection.OpenAsync(instance.Url);
                 return false;
             }
             finally
             {
-                connections.Enqueue(connection);
+                instance.Idle.Enqueue(connection);
             }
         });
+
+    // One instance's webhook and its idle keep-alive connections.
+    private sealed class Instance(Uri url) : IDisposable
+    {
+        public Uri Url { get; } = url;
+
+        public ConcurrentQueue<RawHttpConnection> Idle { get; } = new();
+
+        public static async Task<Instance> OpenAsync(Uri url, int connections)
+        {
+            var instance = new Instance(url);
+            for (var i = 0; i < connections; i++) instance.Idle.Enqueue(await RawHttpConnection.OpenAsync(url));
+            return instance;
+        }
+
+        public void Dispose()
+        {
+            foreach (var connection in Idle) connection.Dispose();
+        }
+    }
 
     // People have different names, as they do in a real campaign; codes are made from them (MAYA42).
     private static readonly string[] FirstNames =

@@ -17,6 +17,7 @@ using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Setup;
 using ReferralBot.Core.Stats;
 using ReferralBot.Core.Storage;
+using ReferralBot.Persistence.Postgres;
 using ReferralBot.Persistence.Sqlite;
 
 namespace ReferralBot.DataGenerator;
@@ -24,7 +25,8 @@ namespace ReferralBot.DataGenerator;
 /// <summary>
 /// Writes one campaign of the given size through the real model (EF, the same migrations and constraints), with a
 /// fixed seed: influencers and customers, claims, clicks over 60 days from a pool of visitors and sources, purchases
-/// by referred and anonymous buyers with their ledger entries, 3% refunded. Then times the report queries.
+/// by referred and anonymous buyers with their ledger entries, 3% refunded. Then times the report queries. On SQLite
+/// (<c>--db</c>) or PostgreSQL (<c>--connection</c>), the same rows from the same seed.
 /// </summary>
 public sealed class Generator : IAsyncDisposable
 {
@@ -54,13 +56,16 @@ public sealed class Generator : IAsyncDisposable
             ["Prompts:Path"] = FindPrompts(),
         });
         builder.Services.AddReferralBotCore(builder.Configuration);
-        builder.Services.AddSqliteStore($"Data Source={options.Database}");
+        if (options.IsPostgres) builder.Services.AddPostgresStore(options.Connection!);
+        else builder.Services.AddSqliteStore($"Data Source={options.Database}");
         var host = builder.Build();
         await host.StartAsync();
         return new Generator(host, options);
     }
 
     public IServiceProvider Services => host.Services;
+
+    private string StoreName => options.IsPostgres ? new Npgsql.NpgsqlConnectionStringBuilder(options.Connection).Database ?? "postgres" : options.Database;
 
     public async Task FillAsync()
     {
@@ -69,7 +74,7 @@ public sealed class Generator : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var campaign = await db.Campaigns.SingleAsync(c => c.Slug == "glow-serum");
-        if (await db.Members.AnyAsync(m => m.CampaignId == campaign.Id)) throw new InvalidOperationException($"{options.Database} already has data; use a new file or --measure-only.");
+        if (await db.Members.AnyAsync(m => m.CampaignId == campaign.Id)) throw new InvalidOperationException($"{StoreName} already has data; use a new one or --measure-only.");
         var start = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc);
 
         var members = await MembersAsync(db, campaign, start);
@@ -80,6 +85,7 @@ public sealed class Generator : IAsyncDisposable
         Console.WriteLine($"{options.Clicks:N0} clicks in {clock.Elapsed.TotalSeconds:0.0} s");
         await PurchasesAsync(db, campaign, members, claims, start);
         Console.WriteLine($"{options.Purchases:N0} purchases with their ledger in {clock.Elapsed.TotalSeconds:0.0} s");
+        if (options.IsPostgres) await PostgresBulk.AnalyzeAsync(db);
     }
 
     public async Task MeasureAsync(TextWriter output)
@@ -90,7 +96,8 @@ public sealed class Generator : IAsyncDisposable
         var campaign = await db.Campaigns.SingleAsync(c => c.Slug == "glow-serum");
         var top = await db.Members.Include(m => m.Campaign).Include(m => m.Codes).Where(m => m.CampaignId == campaign.Id && m.Role == MemberRole.Influencer)
             .OrderBy(m => m.Id).FirstAsync();
-        output.WriteLine($"database: {options.Database} ({new FileInfo(options.Database).Length / 1024 / 1024:N0} MB)");
+        var bytes = options.IsPostgres ? await PostgresBulk.SizeAsync(db) : new FileInfo(options.Database).Length;
+        output.WriteLine($"database: {StoreName} ({bytes / 1024 / 1024:N0} MB)");
         output.WriteLine($"clicks {await db.Clicks.CountAsync():N0}, purchases {await db.Set<Purchase>().CountAsync():N0}, ledger entries {await db.Set<LedgerEntry>().CountAsync():N0}");
         await TimeAsync(output, "/stats (one influencer)", () => services.GetRequiredService<MemberStatsQuery>().ForAsync(top, CancellationToken.None));
         await TimeAsync(output, "/leaderboard (top 10 + rank)", () => services.GetRequiredService<LeaderboardQuery>().ForAsync(campaign.Id, top.Id, 10, CancellationToken.None));
@@ -160,20 +167,21 @@ public sealed class Generator : IAsyncDisposable
 
     private async Task ClicksAsync(ReferralBotDbContext db, Campaign campaign, List<Member> members, DateTime start)
     {
+        var batch = new List<Click>(Batch);
         for (var i = 0; i < options.Clicks; i++)
         {
             var member = Referrer(members);
             var at = start.AddSeconds(random.Next(0, 60 * 24 * 3600));
             var source = Sources[random.Next(Sources.Length)];
-            db.Add(new Click
+            batch.Add(new Click
             {
                 MemberId = member.Id, CampaignId = campaign.Id, Code = member.Codes[0].Value, Source = random.Next(10) == 0 ? null : source,
                 Visitor = Visitor(random.Next(0, options.Clicks / 3), at), OccurredAt = at,
             });
-            if ((i + 1) % Batch == 0) await SaveAsync(db);
+            if (batch.Count == Batch) await WriteClicksAsync(db, batch);
         }
 
-        await SaveAsync(db);
+        await WriteClicksAsync(db, batch);
         // The service keeps these up as it writes clicks; written directly, they are counted once here, as the
         // migration that introduced them does.
         await db.Database.ExecuteSqlRawAsync("""
@@ -213,6 +221,21 @@ public sealed class Generator : IAsyncDisposable
         }
 
         await RefundSomeAsync(db, pending);
+    }
+
+    private async Task WriteClicksAsync(ReferralBotDbContext db, List<Click> clicks)
+    {
+        if (options.IsPostgres)
+        {
+            await PostgresBulk.CopyClicksAsync(db, clicks);
+        }
+        else
+        {
+            db.AddRange(clicks);
+            await SaveAsync(db);
+        }
+
+        clicks.Clear();
     }
 
     // 3% of purchases refunded, each with its reversing entries, as RefundIntake writes them.

@@ -4,6 +4,14 @@ namespace ReferralBot.DataGenerator;
 
 public sealed record GeneratorOptions(string Database, int Clicks, int Purchases, int Members, int Influencers, bool MeasureOnly, int Seed)
 {
+    /// <summary>
+    /// <c>--connection "Host=…;Database=…"</c>: a PostgreSQL database, as the service's <c>ConnectionStrings:ReferralBot</c>
+    /// names it, migrated beforehand by the service's <c>migrate</c>; without it, <c>--db</c>'s SQLite file.
+    /// </summary>
+    public string? Connection { get; init; }
+
+    public bool IsPostgres => Connection is not null;
+
     public int Outbox { get; init; }
 
     public int Nudges { get; init; }
@@ -28,6 +36,9 @@ public sealed record GeneratorOptions(string Database, int Clicks, int Purchases
 
         int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
+        var connection = Value("--connection", "");
+        if (connection.Length > 0 && !connection.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException("--connection takes a PostgreSQL connection string (Host=…;Database=…); a SQLite file is --db FILE.");
         return new GeneratorOptions(
             Path.GetFullPath(Value("--db", "referralbot-large.db")),
             Number("--clicks", 1_000_000),
@@ -37,6 +48,7 @@ public sealed record GeneratorOptions(string Database, int Clicks, int Purchases
             args.Contains("--measure-only"),
             Number("--seed", 42))
         {
+            Connection = connection.Length > 0 ? connection : null,
             Outbox = Number("--outbox", 0),
             Nudges = Number("--nudges", 0),
             Claims = Number("--claims", 0),

@@ -1,6 +1,7 @@
 using ReferralBot.DataGenerator;
 
 // dotnet run -c Release --project bench/ReferralBot.DataGenerator -- [--db PATH] [--clicks N] [--purchases N] [--members N] [--measure-only]
+//   … --connection "Host=…;Database=…"                    PostgreSQL instead of --db's SQLite file (run the service's migrate first)
 //   … --outbox N                                       N people, one due outbox message each (the outbound benchmark)
 //   … --nudges N --due K --due-rate R --due-in S       N thank-you nudges, K of them due at R/s from S seconds on
 //   … --claims N                                       N claims straight into the conversation core, one at a time
