@@ -49,6 +49,7 @@ public sealed partial class OutboxDispatcher(
         using var slots = new SemaphoreSlim(options.Value.MaxInFlight);
         await DropInterruptedAsync(stoppingToken);
         var lookedForInterrupted = Stopwatch.GetTimestamp();
+        var sendable = Sendable();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -57,13 +58,17 @@ public sealed partial class OutboxDispatcher(
                 // already on their way; wait for one to finish instead of asking again at every new message.
                 await slots.WaitAsync(stoppingToken);
                 slots.Release();
-                // Another instance may have died mid-send since: its messages are settled once it is seen gone.
-                if (Stopwatch.GetElapsedTime(lookedForInterrupted) > InterruptedCheck)
+                // Another instance may have died mid-send since: its messages are settled once it is seen gone. At
+                // once when this instance may now send on a channel it could not (it took over a dead sender's role).
+                var nowSendable = Sendable();
+                if (Stopwatch.GetElapsedTime(lookedForInterrupted) > InterruptedCheck || nowSendable > sendable)
                 {
                     await instances.JoinAsync(stoppingToken); // again, if the session holding this instance's lock ended
                     await DropInterruptedAsync(stoppingToken);
                     lookedForInterrupted = Stopwatch.GetTimestamp();
                 }
+
+                sendable = nowSendable;
 
                 var asked = Stopwatch.GetTimestamp();
                 foreach (var message in await DueAsync(slots.CurrentCount, stoppingToken))
@@ -91,6 +96,8 @@ public sealed partial class OutboxDispatcher(
             }
         }
     }
+
+    private int Sendable() => byChannel.Values.Count(c => c.CanSendHere);
 
     // The earliest due message of each chat with nothing under way, as many as there are free slots. Only those are
     // read: the messages already on their way (waiting in a channel's send queue) are left out by the query itself.

@@ -131,7 +131,7 @@ public sealed class OutboxScriptTests
         var resumed = await restarted.Outbound.NextAsync();
 
         Assert.Equal("part two", resumed.Said.Text);
-        var row = await restarted.DbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Key == "test:two-parts"));
+        var row = await WaitForAsync(restarted, m => m.SentAt != null); // settled just after the channel returns
         Assert.Equal((2, 2), (row.RequestsStarted, row.Requests));
         Assert.NotNull(row.SentAt);
         Assert.Null(row.DroppedAt);

@@ -78,8 +78,18 @@ internal static class ClusterChecks
             string.Join("; ", handovers.Take(5).Select(p => $"{p.First.Via} at {(p.First.At - report.KilledAt).TotalSeconds:F3} s, {p.Second.Via} at {(p.Second.At - report.KilledAt).TotalSeconds:F3} s")));
         var twice = delivered.GroupBy(c => (c.ChatId, Text: c.Parameters.GetValueOrDefault("text") ?? c.Parameters.GetValueOrDefault("caption") ?? ""))
             .Where(g => g.Count() > 1).ToList();
-        report.Check(twice.Count == 0, $"{twice.Count} (chat, text) pairs sent more than once, e.g. " +
-            string.Join("; ", twice.Take(3).Select(g => $"{g.Key.ChatId} ×{g.Count()}: {g.Key.Text[..Math.Min(60, g.Key.Text.Length)]}")));
+        var examples = new List<string>();
+        foreach (var g in twice.Take(3))
+        {
+            // Which stored messages carry that text: one sent twice, or two alike?
+            var rows = await database.PairsAsync(
+                $"SELECT \"Key\", coalesce(\"SentAt\"::text, 'unsent') || ' by ' || coalesce(\"SendingBy\", '-') || ' requests ' || \"RequestsStarted\" || '/' || \"Requests\" || ' attempts ' || \"Attempts\" " +
+                $"FROM \"Outbox\" WHERE \"ChatId\" = '{g.Key.ChatId}' ORDER BY \"Id\"");
+            examples.Add($"{g.Key.ChatId} ×{g.Count()} at {string.Join(", ", g.Select(c => $"{(c.At - report.KilledAt).TotalSeconds:F3} s via {c.Via}"))}: {g.Key.Text[..Math.Min(120, g.Key.Text.Length)]} " +
+                $"[the chat's stored messages: {string.Join(" | ", rows.Select(r => $"{r.A} {r.B}"))}]");
+        }
+
+        report.Check(twice.Count == 0, $"{twice.Count} (chat, text) pairs sent more than once, e.g. " + string.Join("; ", examples));
         var heard = delivered.Select(c => c.ChatId).ToHashSet();
         var unanswered = Enumerable.Range(0, load.People).Count(i => !heard.Contains(ClusterScenario.Person(i)));
         report.Check(unanswered == 0, $"{unanswered} people who claimed heard nothing back");

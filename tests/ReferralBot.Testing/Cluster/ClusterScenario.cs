@@ -204,8 +204,11 @@ public static class ClusterScenario
             await ShopAsync(front, "/api/refunds", $$"""{"orderId":"order-{{i}}"}"""));
     }
 
-    /// <summary>Whole dollars, so each 10% commission is exact in cents.</summary>
-    public static decimal Amount(int order) => 20 + order % 50;
+    /// <summary>
+    /// Whole dollars, so each 10% commission is exact in cents, and a different amount for every order: the referrer's
+    /// notice ("you earned 2.70 SGD. That's 11 purchases", its count as of when it is sent) then differs from any other.
+    /// </summary>
+    public static decimal Amount(int order) => 20 + order;
 
     private static async Task<string> ShopAsync(ClusterFront front, string path, string json, int? instance = null)
     {
