@@ -29,5 +29,5 @@ public sealed record ClusterLoad(
 {
     public static ClusterLoad Full { get; } = new(2000, 40, 10, 200, 500, 100, 50, 5000, 1000, TimeSpan.FromSeconds(5), 16, 30, TimeSpan.FromSeconds(1));
 
-    public static ClusterLoad Small { get; } = new(60, 20, 10, 8, 12, 4, 3, 120, 30, TimeSpan.FromSeconds(1), 8, 20, TimeSpan.FromSeconds(1.25));
+    public static ClusterLoad Small { get; } = new(40, 16, 10, 6, 10, 4, 2, 80, 20, TimeSpan.FromSeconds(1), 8, 20, TimeSpan.FromSeconds(1.25));
 }
