@@ -25,6 +25,9 @@ internal sealed partial class TelegramSenderRole(
     {
         // The bot's id, the token's part before ':' (the secret after it stays out of the database).
         var role = "telegram-sender:" + options.Value.BotToken!.Split(':')[0];
+        // Only an instance that has reached the Bot API competes: one still starting (or with a refused token) would
+        // hold the role while unable to send, and a running one that could is kept waiting.
+        await state.WhenReady.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var lease = await TryTakeAsync(role, stoppingToken);

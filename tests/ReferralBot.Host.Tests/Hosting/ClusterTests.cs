@@ -15,8 +15,9 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var report = await ClusterScenario.RunAsync(ClusterLoad.Small, output.WriteLine);
         output.WriteLine(report.ToJson());
 
+        // How fast the failover is, is bench/'s to measure (here the machine runs other tests beside it); that the new
+        // sender sends what the dead one left is checked here, by every person hearing back.
         Assert.Empty(report.Violations);
-        Assert.InRange(report.FailoverSeconds, 0, 5);
         Assert.Equal(ClusterLoad.Small.People, report.Claims);
     }
 }
