@@ -113,6 +113,9 @@ public sealed class InboundPipelineTests
         await using var restarted = await chat.RestartAsync();
         var answered = restarted.Outbound.NextAnswerAsync();
         restarted.Time.Advance(TimeSpan.FromMinutes(1)); // past the retry's backoff, if the held one was tried
+        // The outbox may have looked just before the clock moved and be arming its poll on the fake clock only now; a
+        // nudge makes it look again, as a new message would (otherwise it waits for a poll that never comes).
+        restarted.Services.GetRequiredService<OutboxSignal>().Notify();
         await answered;
         await restarted.OutboxSettledAsync(); // and recorded as sent
 
