@@ -140,7 +140,7 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DeliverAsync(OutboxMessage message, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        using var claim = new SendingClaim(this, message.Id, message.RequestsStarted);
+        var claim = new SendingClaim(this, message.Id, message.RequestsStarted);
         try
         {
             await Task.Yield();
@@ -237,42 +237,48 @@ public sealed partial class OutboxDispatcher(
     /// <summary>
     /// One delivery's record of its requests as they start: the first marks the message as being sent (a claim
     /// another instance's attempt would lose), each later one is recorded before it goes, each once (a retry of a
-    /// request already recorded goes at once). The channel calls it in order.
+    /// request already recorded goes at once). Calls are taken in turn, each after the one before has finished; a
+    /// channel's queue may still call after the delivery has ended (when stopping), so it holds nothing to dispose.
     /// </summary>
-    private sealed class SendingClaim(OutboxDispatcher dispatcher, long id, int firstRequest) : IDisposable
+    private sealed class SendingClaim(OutboxDispatcher dispatcher, long id, int firstRequest)
     {
-        private readonly SemaphoreSlim gate = new(1, 1);
+        private readonly Lock gate = new();
+        private Task<bool> last = Task.FromResult(true);
         private int started = firstRequest;
         private bool claimed;
 
         public bool Refused { get; private set; }
 
-        public async Task<bool> BeginAsync(int request, int requests, CancellationToken cancellationToken)
+        public Task<bool> BeginAsync(int request, int requests, CancellationToken cancellationToken)
         {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                if (Refused) return false;
-                if (request < started && claimed) return true;
-                var ok = claimed
-                    ? await dispatcher.StartedAsync(id, request, cancellationToken)
-                    : await dispatcher.ClaimAsync(id, request, requests, cancellationToken);
-                if (!ok)
-                {
-                    Refused = true;
-                    return false;
-                }
-
-                (claimed, started) = (true, request + 1);
-                return true;
-            }
-            finally
-            {
-                gate.Release();
-            }
+            lock (gate) return last = AfterAsync(last, request, requests, cancellationToken);
         }
 
-        public void Dispose() => gate.Dispose();
+        private async Task<bool> AfterAsync(Task<bool> previous, int request, int requests, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await previous;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // That call's failure was its own caller's to handle; this one asks again.
+            }
+
+            if (Refused) return false;
+            if (request < started && claimed) return true;
+            var ok = claimed
+                ? await dispatcher.StartedAsync(id, request, cancellationToken)
+                : await dispatcher.ClaimAsync(id, request, requests, cancellationToken);
+            if (!ok)
+            {
+                Refused = true;
+                return false;
+            }
+
+            (claimed, started) = (true, request + 1);
+            return true;
+        }
     }
 
     [LoggerMessage(LogLevel.Information, "{Count} outbox messages cut short when their instance stopped resume with their next request")]

@@ -7,6 +7,11 @@ namespace ReferralBot.Host.Tests.Hosting;
 /// Two instances as real processes on one PostgreSQL database (issue 20's cluster test at CI size; bench/ runs the
 /// full one): duplicate deliveries, double taps on both instances at once, replayed purchases and a killed sender.
 /// </summary>
+/// <remarks>
+/// It runs alone in this process: the fake Bot API stamps each send as its handler starts, and with other tests'
+/// hosts busy in the same thread pool those stamps came late and bunched (31 in one second from an instance sending 20).
+/// </remarks>
+[Collection(nameof(ClusterTests))]
 public sealed class ClusterTests(ITestOutputHelper output)
 {
     [Fact]
@@ -21,3 +26,6 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Equal(ClusterLoad.Small.People, report.Claims);
     }
 }
+
+[CollectionDefinition(nameof(ClusterTests), DisableParallelization = true)]
+public sealed class ClusterTestsAlone;

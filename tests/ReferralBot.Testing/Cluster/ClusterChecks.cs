@@ -64,6 +64,11 @@ internal static class ClusterChecks
         var sends = fake.Calls.Where(c => c.IsSend).ToList();
         var delivered = sends.Where(c => c.Succeeded).ToList();
         report.Sends = delivered.Count;
+        // The most sends (accepted or not) the fake saw from one instance within a second, and the sends' span.
+        report.PeakPerSecond = sends.GroupBy(s => s.Via)
+            .Select(g => g.OrderBy(s => s.At).ToList())
+            .Select(list => list.Select((s, i) => list.Skip(i).TakeWhile(o => o.At < s.At.AddSeconds(1)).Count()).DefaultIfEmpty(0).Max())
+            .DefaultIfEmpty(0).Max();
         report.LimitViolations = fake.LimitViolations;
         report.Check(fake.LimitViolations == 0, $"{fake.LimitViolations} sends broke Telegram's limits");
         var refused = sends.Where(c => c.Status == 429).ToList();

@@ -16,6 +16,7 @@ public sealed class ClusterReport
     public decimal LedgerExpected { get; set; }
     public int Sends { get; set; }
     public int LimitViolations { get; set; }
+    public int PeakPerSecond { get; set; }
     public int Interrupted { get; set; }
     public int Clicks { get; set; }
     public int UniqueClicks { get; set; }
@@ -35,7 +36,7 @@ public sealed class ClusterReport
     {
         claims = Claims, claimUpdates = ClaimUpdates, purchases = Purchases, refunds = Refunds,
         ledgerTotal = LedgerTotal.ToString("F2", CultureInfo.InvariantCulture), ledgerExpected = LedgerExpected.ToString("F2", CultureInfo.InvariantCulture),
-        sends = Sends, limitViolations = LimitViolations, interrupted = Interrupted, clicks = Clicks, uniqueClicks = UniqueClicks,
+        sends = Sends, peakPerSecond = PeakPerSecond, limitViolations = LimitViolations, interrupted = Interrupted, clicks = Clicks, uniqueClicks = UniqueClicks,
         retried = Retried, killed = KilledInstance, failoverSeconds = Math.Round(FailoverSeconds, 2), seconds = Math.Round(Seconds, 1),
         violations = Violations,
     });
