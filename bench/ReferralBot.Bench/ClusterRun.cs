@@ -13,7 +13,8 @@ internal static class ClusterRun
     public static async Task<int> RunAsync(string[] args)
     {
         var load = args.Contains("--small") ? ClusterLoad.Small : ClusterLoad.Full;
-        var report = await ClusterScenario.RunAsync(load, line => Console.Error.WriteLine(line));
+        // The outage: the killed sender comes back 5 s later, as a supervisor would restart it.
+        var report = await ClusterScenario.RunAsync(load, line => Console.Error.WriteLine(line), () => Task.Delay(TimeSpan.FromSeconds(5)));
         Console.WriteLine(report.ToJson());
         return report.Violations.Count == 0 ? 0 : 1;
     }

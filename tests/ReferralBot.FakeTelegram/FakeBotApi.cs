@@ -100,6 +100,10 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         return log.WaitAsync(c => c.Succeeded && c.Method == name, count, timeout, $"successful {name} calls");
     }
 
+    /// <summary>Completes once <paramref name="count"/> sends came in on <paramref name="port"/> and were accepted (<see cref="RecordedCall.Via"/>).</summary>
+    public Task<IReadOnlyList<RecordedCall>> WaitForSendsViaAsync(int port, int count, TimeSpan timeout) =>
+        log.WaitAsync(c => c.IsSend && c.Succeeded && c.Via == port, count, timeout, $"successful sends through port {port}");
+
     public Task<IReadOnlyList<RecordedCall>> WaitForSendsToAsync(long chatId, int count, TimeSpan timeout) =>
         log.WaitAsync(c => c.IsSend && c.Succeeded && c.ChatId == chatId, count, timeout, $"successful sends to chat {chatId}");
 

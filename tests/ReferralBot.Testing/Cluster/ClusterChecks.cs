@@ -10,51 +10,40 @@ internal static class ClusterChecks
         await ClaimsAsync(report, load, database);
         await MoneyAsync(report, load, database);
         await MessagesAsync(report, load, database, fake);
-        var clicks = await database.PairsAsync("SELECT coalesce(sum(\"Clicks\"), 0), coalesce(sum(\"UniqueClicks\"), 0) FROM \"ClickTallies\"");
-        (report.Clicks, report.UniqueClicks) = (int.Parse(clicks[0].A, System.Globalization.CultureInfo.InvariantCulture), int.Parse(clicks[0].B, System.Globalization.CultureInfo.InvariantCulture));
+        (report.Clicks, report.UniqueClicks) = await database.ClicksAsync();
         report.Check(report.Clicks == load.Clicks, $"{report.Clicks} clicks counted of {load.Clicks}");
         report.Check(report.UniqueClicks == load.Visitors, $"{report.UniqueClicks} unique clicks counted for {load.Visitors} visitors");
     }
 
-    private const string Fans = "\"Channel\" = 'telegram' AND \"ExternalId\"::bigint >= 200000";
-
     private static async Task ClaimsAsync(ClusterReport report, ClusterLoad load, ClusterDatabase database)
     {
-        var people = await database.CountAsync($"SELECT count(*) FROM \"People\" WHERE {Fans}");
+        var people = await database.FansAsync();
         report.Check(people == load.People, $"{people} people stored for {load.People} who claimed");
-        var odd = await database.PairsAsync($"""
-            SELECT p."ExternalId", count(DISTINCT m."Id") || ' memberships, ' || count(c."Id") || ' claims'
-            FROM "People" AS p LEFT JOIN "Members" AS m ON m."PersonId" = p."Id" LEFT JOIN "Claims" AS c ON c."ReferredMemberId" = m."Id"
-            WHERE p.{Fans} GROUP BY p."ExternalId" HAVING count(DISTINCT m."Id") <> 1 OR count(c."Id") <> 1
-            """);
+        var odd = await database.OddFansAsync();
         report.Check(odd.Count == 0, $"{odd.Count} people without exactly one membership and one claim, e.g. " + string.Join("; ", odd.Take(5).Select(o => $"{o.A}: {o.B}")));
-        report.Claims = (int)await database.CountAsync("SELECT count(*) FROM \"Claims\"");
+        report.Claims = (int)await database.ClaimsAsync();
         report.Check(report.Claims == load.People, $"{report.Claims} claims for {load.People} people");
-        var counters = await database.PairsAsync("""
-            SELECT c."Value", m."SignUps" || ' counted, ' || (SELECT count(*) FROM "Claims" AS k WHERE k."ReferrerMemberId" = m."Id") || ' claims'
-            FROM "Members" AS m JOIN "Codes" AS c ON c."MemberId" = m."Id"
-            WHERE m."SignUps" <> (SELECT count(*) FROM "Claims" AS k WHERE k."ReferrerMemberId" = m."Id")
-            """);
+        var counters = await database.MiscountedAsync();
         report.Check(counters.Count == 0, "sign-up counts differ from claims: " + string.Join("; ", counters.Take(5).Select(c => $"{c.A}: {c.B}")));
         for (var i = 0; i < load.Influencers; i++)
         {
             var expected = Enumerable.Range(0, load.People).Count(p => p % load.Influencers == i);
-            var counted = await database.CountAsync("SELECT coalesce(sum(m.\"SignUps\"), 0)::bigint FROM \"Members\" AS m JOIN \"Codes\" AS c ON c.\"MemberId\" = m.\"Id\" WHERE c.\"Value\" = @p", ClusterScenario.Code(i));
+            var counted = await database.SignUpsOfAsync(ClusterScenario.Code(i));
             report.Check(counted == expected, $"{ClusterScenario.Code(i)} counts {counted} sign-ups of {expected}");
         }
     }
 
     private static async Task MoneyAsync(ClusterReport report, ClusterLoad load, ClusterDatabase database)
     {
-        report.Purchases = (int)await database.CountAsync("SELECT count(*) FROM \"Purchases\"");
-        report.Refunds = (int)await database.CountAsync("SELECT count(*) FROM \"Refunds\"");
+        report.Purchases = (int)await database.PurchasesAsync();
+        report.Refunds = (int)await database.RefundsAsync();
         report.Check(report.Purchases == load.Purchases, $"{report.Purchases} purchases stored of {load.Purchases}");
         report.Check(report.Refunds == load.Refunds, $"{report.Refunds} refunds stored of {load.Refunds}");
         // One tier (Bronze, 10%) for everyone: each purchase earns its referrer a tenth, each refund takes it back.
         report.LedgerExpected = Enumerable.Range(0, load.Purchases).Sum(i => ClusterScenario.Amount(i) / 10)
             - Enumerable.Range(0, load.Refunds).Sum(i => ClusterScenario.Amount(i) / 10);
-        report.LedgerTotal = await database.SumAsync("SELECT sum(\"Amount\") FROM \"LedgerEntries\"");
-        var entries = await database.CountAsync("SELECT count(*) FROM \"LedgerEntries\"");
+        report.LedgerTotal = await database.LedgerTotalAsync();
+        var entries = await database.LedgerEntriesAsync();
         report.Check(report.LedgerTotal == report.LedgerExpected, $"the ledger sums to {report.LedgerTotal}, not {report.LedgerExpected}");
         report.Check(entries == load.Purchases + load.Refunds, $"{entries} ledger entries for {load.Purchases} purchases and {load.Refunds} refunds");
     }
@@ -87,9 +76,7 @@ internal static class ClusterChecks
         foreach (var g in twice.Take(3))
         {
             // Which stored messages carry that text: one sent twice, or two alike?
-            var rows = await database.PairsAsync(
-                $"SELECT \"Key\", coalesce(\"SentAt\"::text, 'unsent') || ' by ' || coalesce(\"SendingBy\", '-') || ' requests ' || \"RequestsStarted\" || '/' || \"Requests\" || ' attempts ' || \"Attempts\" " +
-                $"FROM \"Outbox\" WHERE \"ChatId\" = '{g.Key.ChatId}' ORDER BY \"Id\"");
+            var rows = await database.MessagesToAsync(g.Key.ChatId ?? 0);
             examples.Add($"{g.Key.ChatId} ×{g.Count()} at {string.Join(", ", g.Select(c => $"{(c.At - report.KilledAt).TotalSeconds:F3} s via {c.Via}"))}: {g.Key.Text[..Math.Min(120, g.Key.Text.Length)]} " +
                 $"[the chat's stored messages: {string.Join(" | ", rows.Select(r => $"{r.A} {r.B}"))}]");
         }
@@ -98,8 +85,8 @@ internal static class ClusterChecks
         var heard = delivered.Select(c => c.ChatId).ToHashSet();
         var unanswered = Enumerable.Range(0, load.People).Count(i => !heard.Contains(ClusterScenario.Person(i)));
         report.Check(unanswered == 0, $"{unanswered} people who claimed heard nothing back");
-        report.Interrupted = (int)await database.CountAsync("SELECT count(*) FROM \"Outbox\" WHERE \"DropReason\" LIKE 'interrupted%'");
-        var dropped = await database.PairsAsync("SELECT \"Key\", \"DropReason\" FROM \"Outbox\" WHERE \"DroppedAt\" IS NOT NULL AND \"DropReason\" NOT LIKE 'interrupted%'");
+        report.Interrupted = (int)await database.InterruptedAsync();
+        var dropped = await database.DroppedAsync();
         report.Check(dropped.Count == 0, $"{dropped.Count} messages dropped, e.g. " + string.Join("; ", dropped.Take(5).Select(d => $"{d.A}: {d.B}")));
     }
 }

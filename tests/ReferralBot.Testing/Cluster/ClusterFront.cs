@@ -72,11 +72,10 @@ public sealed class ClusterFront(IReadOnlyList<ClusterInstance> instances, strin
             }
             catch (HttpRequestException) when (attempt < 20)
             {
-                // Down or died mid-answer: the next instance gets it (every instance may be down a moment).
+                // Down or died mid-answer: the next instance gets it (only one is ever down at a time here).
             }
 
             Interlocked.Increment(ref retried);
-            if (attempt % instances.Count == instances.Count - 1) await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
     }
 }

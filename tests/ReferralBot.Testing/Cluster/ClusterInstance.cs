@@ -17,9 +17,17 @@ public sealed class ClusterInstance(string name, IDictionary<string, string> env
         process = new HostProcess(environment, "--urls", Url);
         var health = await process.HealthAsync(Url);
         health.EnsureSuccessStatusCode();
+        Killed = false;
     }
 
-    public Task KillAsync() => process!.KillAsync();
+    /// <summary>True from a kill until it is started again.</summary>
+    public bool Killed { get; private set; }
+
+    public async Task KillAsync()
+    {
+        Killed = true;
+        await process!.KillAsync();
+    }
 
     public Task StopAsync() => process!.StopAsync(TimeSpan.FromSeconds(30));
 

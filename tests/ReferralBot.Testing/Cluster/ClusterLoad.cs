@@ -13,7 +13,6 @@ namespace ReferralBot.Testing.Cluster;
 /// <param name="Refunds">Of those, the first ones are refunded.</param>
 /// <param name="Clicks">Link clicks, alternating instances.</param>
 /// <param name="Visitors">Distinct visitors making those clicks (each always on the same code).</param>
-/// <param name="RestartAfter">How long the killed sender stays down.</param>
 /// <param name="Concurrency">Requests under way at once through the front.</param>
 /// <param name="SendRate">The instances' <c>Telegram:MaxMessagesPerSecond</c>; the fake enforces 30.</param>
 /// <param name="ChatGap">The instances' <c>Telegram:PrivateChatInterval</c>; the fake enforces 1 s.</param>
@@ -25,9 +24,9 @@ namespace ReferralBot.Testing.Cluster;
 /// </remarks>
 public sealed record ClusterLoad(
     int People, int Influencers, int DuplicateEvery, int Simultaneous, int Purchases, int Replayed, int Refunds, int Clicks, int Visitors,
-    TimeSpan RestartAfter, int Concurrency, double SendRate, TimeSpan ChatGap)
+    int Concurrency, double SendRate, TimeSpan ChatGap)
 {
-    public static ClusterLoad Full { get; } = new(2000, 40, 10, 200, 500, 100, 50, 5000, 1000, TimeSpan.FromSeconds(5), 16, 30, TimeSpan.FromSeconds(1));
+    public static ClusterLoad Full { get; } = new(2000, 40, 10, 200, 500, 100, 50, 5000, 1000, 16, 30, TimeSpan.FromSeconds(1));
 
-    public static ClusterLoad Small { get; } = new(40, 16, 10, 6, 10, 4, 2, 80, 20, TimeSpan.FromSeconds(1), 8, 20, TimeSpan.FromSeconds(1.25));
+    public static ClusterLoad Small { get; } = new(40, 16, 10, 6, 10, 4, 2, 80, 20, 8, 20, TimeSpan.FromSeconds(1.25));
 }
