@@ -23,7 +23,9 @@ public static class MigratedDatabase
 
     private static string Create()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("referralbot-template-").FullName, "template.db");
+        var folder = Directory.CreateTempSubdirectory("referralbot-template-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        var file = Path.Combine(folder, "template.db");
         var connectionString = $"Data Source={file};Pooling=False";
         using (var services = new ServiceCollection().AddLogging().AddSqliteStore(connectionString).BuildServiceProvider())
         using (var scope = services.CreateScope())

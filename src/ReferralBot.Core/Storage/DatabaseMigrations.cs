@@ -19,8 +19,9 @@ public sealed partial class DatabaseMigrations(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        // EF takes a lock on the database for this, so instances started together apply each migration once.
-        await db.Database.MigrateAsync(cancellationToken);
+        // EF takes a lock on the database for this, so instances started together apply each migration once. With
+        // nothing pending there is nothing to lock for (EF would still compare the model with the migrations).
+        if (pending.Count > 0) await db.Database.MigrateAsync(cancellationToken);
         LogApplied(logger, pending.Count, db.Database.ProviderName ?? "?");
         return pending.Count;
     }
