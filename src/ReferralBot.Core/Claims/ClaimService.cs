@@ -78,6 +78,10 @@ public sealed partial class ClaimService(
         });
         await using (var transaction = await AtomicWork.BeginAsync(db, cancellationToken))
         {
+            // The new rows first and the referrer's count after them, as the deep-link path (FreshClaims) does: the
+            // count locks the referrer's row until the commit, and where writers run side by side one holding it must
+            // never wait for another's new rows (a customer code both drew), or two claims wait on each other.
+            await db.SaveChangesAsync(cancellationToken);
             var signUps = await CountSignUpAsync(referrer.Id, cancellationToken);
             await TellReferrerAsync(referrer, claimant, code, signUps, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

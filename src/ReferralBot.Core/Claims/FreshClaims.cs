@@ -97,8 +97,8 @@ public sealed partial class FreshClaims(
         var outcome = Outcome(claim, found, personId.Value, newCode);
         var rendering = Task.Run(async () =>
         {
-            var notice = found.Reachable ? await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, signUps, referrer.Person.Locale) : null;
             var answer = await replies.ForAsync(outcome, message.Locale);
+            var notice = found.Reachable ? await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, await signUps, referrer.Person.Locale) : null;
             return (Notice: notice is null ? null : Outbox.Serialize([notice]), Answer: answer, AnswerPayload: Outbox.Serialize(answer));
         });
         var claimantId = personId.Value;

@@ -40,8 +40,12 @@ public interface INewcomerClaimRows
 
     void AddClaim(int campaignId, int referredMemberId, int referrerMemberId, string code, DateTime now);
 
-    /// <summary>Adds one to the referrer's kept sign-up count; the new count.</summary>
-    int CountSignUp(int referrerMemberId);
+    /// <summary>
+    /// Adds one to the referrer's kept sign-up count; the new count. With one writer it is counted at once. Where writers
+    /// run side by side it is counted just before the commit (before the other before-commit work), because the count
+    /// locks the referrer's row until the commit and a burst of claims all count for the same referrer.
+    /// </summary>
+    Task<int> CountSignUp(int referrerMemberId);
 
     void AddOutboxMessage(string key, int? personId, string channel, string chatId, string payload, DateTime now);
 

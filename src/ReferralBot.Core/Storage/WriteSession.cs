@@ -22,10 +22,13 @@ public sealed class WriteSession(DbConnection connection) : IDisposable
         using var session = new WriteSession(connection);
         try
         {
-            session.Begin();
+            session.transaction = await connection.BeginTransactionAsync();
             var result = await work(session);
             await session.FinishAsync();
-            session.Commit();
+            // Waits for the commit's flush without holding a thread (many of these run at once).
+            await session.transaction.CommitAsync();
+            await session.transaction.DisposeAsync();
+            session.transaction = null;
             return result;
         }
         catch
@@ -40,6 +43,10 @@ public sealed class WriteSession(DbConnection connection) : IDisposable
     public object? Scalar(string sql, params object?[] values) => Command(sql, values).ExecuteScalar() is var value && value is DBNull ? null : value;
 
     public DbDataReader Read(string sql, params object?[] values) => Command(sql, values).ExecuteReader();
+
+    /// <summary>As <see cref="Scalar"/>, without holding a thread while it waits (for a row another writer has locked, say).</summary>
+    public async Task<object?> ScalarAsync(string sql, params object?[] values) =>
+        await Command(sql, values).ExecuteScalarAsync() is var value && value is DBNull ? null : value;
 
     /// <summary>
     /// Runs <paramref name="work"/> after every item of the batch has had its turn, just before the commit (in the order

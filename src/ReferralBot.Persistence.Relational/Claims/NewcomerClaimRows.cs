@@ -10,8 +10,11 @@ namespace ReferralBot.Persistence.Relational.Claims;
 /// The rows of one fresh claim (<see cref="FreshClaims"/>) on a <see cref="WriteSession"/>: the group commit's on SQLite,
 /// a transaction of the claim's own on PostgreSQL. The SQL is the same on both.
 /// </summary>
-public sealed class NewcomerClaimRows(WriteSession session) : INewcomerClaimRows
+/// <param name="countAtCommit">Count the sign-up just before the commit (a store with writers side by side).</param>
+public sealed class NewcomerClaimRows(WriteSession session, bool countAtCommit = false) : INewcomerClaimRows
 {
+    private TaskCompletionSource<int>? pendingCount;
+
     public bool WasDelivered(string channel, string deliveryId) => session.Scalar(NewcomerClaimSql.FindReceipt, channel, deliveryId) is not null;
 
     public NewcomerReferrer? FindReferrer(string code)
@@ -70,7 +73,16 @@ public sealed class NewcomerClaimRows(WriteSession session) : INewcomerClaimRows
     public void AddClaim(int campaignId, int referredMemberId, int referrerMemberId, string code, DateTime now) =>
         session.Execute(NewcomerClaimSql.InsertClaim, campaignId, referredMemberId, referrerMemberId, code, now);
 
-    public int CountSignUp(int referrerMemberId) => Int(session.Scalar(NewcomerClaimSql.CountSignUp, referrerMemberId));
+    public Task<int> CountSignUp(int referrerMemberId)
+    {
+        if (!countAtCommit) return Task.FromResult(Int(session.Scalar(NewcomerClaimSql.CountSignUp, referrerMemberId)));
+        var counted = pendingCount = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        session.BeforeCommit(async () => counted.TrySetResult(Int(await session.ScalarAsync(NewcomerClaimSql.CountSignUp, referrerMemberId))));
+        return counted.Task;
+    }
+
+    /// <summary>Once the transaction has ended: a count that never ran (it rolled back first) is cancelled, so nothing waits on it.</summary>
+    public void End() => pendingCount?.TrySetCanceled();
 
     public void AddOutboxMessage(string key, int? personId, string channel, string chatId, string payload, DateTime now) =>
         session.Execute(NewcomerClaimSql.InsertOutbox, key, personId, channel, chatId, payload, now);

@@ -68,7 +68,7 @@ public sealed class ClaimRaceTests
             Taken = db.ChangeTracker.Entries<ReferralCode>().Single(e => e.State == EntityState.Added).Entity.Value;
             var owner = await db.Codes.AsNoTracking().Where(c => c.Member.Person.ExternalId == "jane").Select(c => c.MemberId).FirstAsync(cancellationToken);
             await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "Codes" ("Value", "MemberId", "IsPrimary", "CreatedAt") VALUES ({Taken}, {owner}, 0, {DateTime.UtcNow})""", cancellationToken);
+                $"""INSERT INTO "Codes" ("Value", "MemberId", "IsPrimary", "CreatedAt") VALUES ({Taken}, {owner}, FALSE, {DateTime.UtcNow})""", cancellationToken);
         }
     }
 }

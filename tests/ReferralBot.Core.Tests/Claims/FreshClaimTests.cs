@@ -110,7 +110,8 @@ public sealed class FreshClaimTests
     [Fact]
     public async Task A_failed_write_in_a_batch_fails_only_its_own_caller()
     {
-        await using var chat = await ChatScript.StartAsync();
+        // Batches are SQLite's group commit; on PostgreSQL each claim is a transaction of its own.
+        await using var chat = await ChatScript.StartOnAsync(ChatScript.Sqlite);
         var writes = chat.Services.GetRequiredService<GroupCommitWriter>();
         const string insert = """INSERT INTO "InboundReceipt" ("Channel", "ExternalId", "ReceivedAt") VALUES ('test', @p0, @p1)""";
 

@@ -59,7 +59,8 @@ public sealed class InboundPipelineTests
     [Fact]
     public async Task A_failure_as_the_receipt_is_written_keeps_nothing_and_the_redelivery_claims()
     {
-        await using var chat = await ChatScript.StartAsync();
+        // The failing trigger is written in SQLite's dialect.
+        await using var chat = await ChatScript.StartOnAsync(ChatScript.Sqlite);
         var jane = (await chat.SendAsync("jane", "/start")).Code;
         await chat.DbAsync(db => db.Database.ExecuteSqlRawAsync("""
             CREATE TRIGGER "TestCrash" BEFORE INSERT ON "InboundReceipt" WHEN NEW."ExternalId" = '9'

@@ -39,7 +39,8 @@ public sealed class ChatInputTests(ChatInputTests.Chat fixture) : IClassFixture<
     [Fact]
     public async Task A_stored_amount_from_before_the_bounds_does_not_break_reports()
     {
-        await using var chat = await ChatScript.StartAsync(new Dictionary<string, string?> { ["Bot:DefaultCurrency"] = "SGD" });
+        // SQLite kept such amounts; PostgreSQL's numeric column refuses them when they are written.
+        await using var chat = await ChatScript.StartOnAsync(ChatScript.Sqlite, new Dictionary<string, string?> { ["Bot:DefaultCurrency"] = "SGD" });
         await chat.SendAsync("jane", "/start", "Jane");
         await chat.SendAsync("admin", "/influencer glow-serum test:jane JANE20");
         await chat.SendAsync("admin", "/confirm 1001 JANE20 80");
