@@ -11,7 +11,7 @@ namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
 /// Every Bot API send goes through here. One loop decides what may start: at most 30 sends reach the wire in any
-/// second overall (a sliding window with a margin, <see cref="SendWindow"/>), each chat gets one at a time and at most one per
+/// second overall (evenly spaced, and a sliding window with a margin: <see cref="SendWindow"/>), each chat gets one at a time and at most one per
 /// second (one per three seconds for a group, Telegram's 20 a minute), a 429 pauses every send for its
 /// <c>retry_after</c>, 5xx and network errors are tried again with a growing backoff, and a 403 ends the chat's queue
 /// as unreachable.
@@ -23,7 +23,7 @@ internal sealed partial class TelegramSendQueue(
     ILogger<TelegramSendQueue> logger) : BackgroundService
 {
     private static readonly AsyncLocal<SendJob?> CurrentJob = new();
-    private static readonly TimeSpan WindowMargin = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan WindowMargin = TimeSpan.FromMilliseconds(10);
     private readonly Mailbox<SendEvent> events = new(Abandon);
     private readonly Dictionary<long, ChatLane> lanes = [];
     private readonly PriorityQueue<ChatLane, DateTimeOffset> ready = new();
@@ -86,7 +86,7 @@ internal sealed partial class TelegramSendQueue(
             var job = lane.Jobs.Dequeue();
             lane.Busy = true;
             (job.StartedAt, job.Wired) = (now, false);
-            window.Started();
+            window.Started(now);
             inFlight++;
             _ = RunAsync(job, stoppingToken);
         }
