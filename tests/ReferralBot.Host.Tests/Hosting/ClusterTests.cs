@@ -8,10 +8,9 @@ namespace ReferralBot.Host.Tests.Hosting;
 /// full one): duplicate deliveries, double taps on both instances at once, replayed purchases and a killed sender.
 /// </summary>
 /// <remarks>
-/// It runs alone in this process, and CI runs it in a process of its own (<c>Category=Cluster</c>) with the other test
-/// projects under nice: the fake Bot API stamps each send as its handler starts, and with other tests busy on the same
-/// two cores those stamps came late and bunched (31 in one second from an instance sending 20 with other hosts in this
-/// process; 35 with three other test processes beside it).
+/// It runs alone in this process, and its instances run under nice: the fake Bot API stamps each send as its handler
+/// starts, and with other tests busy on the same two cores those stamps came late and bunched (31 in one second from
+/// an instance sending 20 with other hosts in this process). <c>--filter Category=Cluster</c> runs it alone.
 /// </remarks>
 [Collection(nameof(ClusterTests))]
 [Trait("Category", "Cluster")]
