@@ -78,9 +78,13 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
     private async Task<(int Customers, decimal Revenue)> ReferredCustomersAsync(int campaignId, CancellationToken cancellationToken)
     {
         var credited = figures.Credited(campaignId);
+        // One list of the referred buyers (SQL's IN, a hashed semi-join), not an OR of two correlated EXISTS: PostgreSQL
+        // runs those as sub-plans per purchase and, costing them so, JIT-compiles the query every time.
+        var referred = db.Claims.Where(c => c.CampaignId == campaignId).Select(c => (int?)c.ReferredMemberId)
+            .Concat(credited.Select(q => q.BuyerMemberId));
         var known = db.Set<Purchase>().Where(p => p.CampaignId == campaignId && p.BuyerMemberId != null
             && !db.Set<Refund>().Any(r => r.PurchaseId == p.Id)
-            && (db.Claims.Any(c => c.ReferredMemberId == p.BuyerMemberId) || credited.Any(q => q.BuyerMemberId == p.BuyerMemberId)));
+            && referred.Contains(p.BuyerMemberId));
         var knownBuyers = await known.Select(p => p.BuyerMemberId).Distinct().CountAsync(cancellationToken);
         var knownRevenue = await known.SumAsync(p => (double)p.Amount, cancellationToken);
         var anonymous = credited.Where(p => p.BuyerMemberId == null);
