@@ -617,8 +617,9 @@ again 5 s later; afterwards **${NEW_SENDER:-nobody}** held the role.
 |---|---|---|---|---|---|---|---|---|
 | $(j "$PG_OUTBOUND" delivered) | $(j "$PG_OUTBOUND" chats) | $(j "$PG_OUTBOUND" doubled) | $(j "$PG_OUTBOUND" refused429) | **$(j "$PG_OUTBOUND" perSecond)** | $(j "$PG_OUTBOUND" slowestMinutePerSecond) | **$(j "$PG_OUTBOUND" failover)** | $(j "$PG_OUTBOUND" fullSpeedAfter) | $PG_OUTBOUND_RSS |
 
-Failover is from the kill to the next send the fake accepted ($(j "$PG_OUTBOUND" sentBeforeKill) had been accepted before it,
-the last $(j "$PG_OUTBOUND" lastBeforeKill) s before the kill): the survivor tries to take the role every second and, once it
+Failover is from the kill to the new sender's first accepted send, the end of the longest pause in the 10 s after the
+kill ($(j "$PG_OUTBOUND" sentBeforeKill) had been accepted before the kill, the last $(j "$PG_OUTBOUND" lastBeforeKill) s before it;
+$(j "$PG_OUTBOUND" landedAfterKill) sends the killed instance already had on their way landed after it): the survivor tries to take the role every second and, once it
 has it, waits out a 1.5 s grace in which the dead sender's last sends still count against the limits. The 429s came
 at $(j "$PG_OUTBOUND" refusedAt) s after the first send. Outbox: $PG_OUTBOX_SENT sent, $PG_OUTBOX_DROPPED dropped (a message the killed
 instance had taken and started to send is dropped by the survivor, not sent again: the outbox sends at most once);

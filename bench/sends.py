@@ -7,7 +7,8 @@
   sends.py RECORD nudges FIRST_CHAT FIRST_DUE RATE   lateness of each chat's message against its nudge's due time
   sends.py RECORD failover KILLED_AT_US             as outbound, around a kill -9 of the sending instance at KILLED_AT_US
                                                     (unix µs, the machine's clock, as the record's): the time from the
-                                                    kill to the next accepted send, and the rate with that gap left out
+                                                    kill to the new sender's first accepted send (the end of the longest
+                                                    pause in the 10 s after it), and the rate with that pause left out
 """
 import csv
 import json
@@ -90,13 +91,19 @@ def failover(calls, killed_at):
     after = [c[0] for c in ok if c[0] >= killed_at]
     if not before or not after:
         return {**result, "failover": None}
-    gap = after[0] - before[-1]
+    # The takeover: the longest pause between accepted sends in the 10 s from the kill. Sends the killed instance
+    # already had on their way can still land just after the kill; the new sender's first send ends the pause.
+    points = [before[-1]] + [t for t in after if t < killed_at + 10]
+    resumed = max(range(1, len(points)), key=lambda k: points[k] - points[k - 1])
+    gap = points[resumed] - points[resumed - 1]
+    resumed_at = points[resumed]
     # Full speed again: the first moment after the kill from which a whole second carries at least 29 sends.
-    full = next((round(t - killed_at, 2) for i, t in enumerate(after) if len([u for u in after[i:i + 40] if u < t + 1.0]) >= 29), None)
+    full = next((round(t - killed_at, 2) for i, t in enumerate(after) if t >= resumed_at and len([u for u in after[i:i + 40] if u < t + 1.0]) >= 29), None)
     result.update({
         "refusedAt": [round(c[0] - ok[0][0], 2) for c in calls if c[3] == 429],
         "lastBeforeKill": round(killed_at - before[-1], 3),
-        "failover": round(after[0] - killed_at, 2),
+        "landedAfterKill": len([t for t in after if t < resumed_at]),
+        "failover": round(resumed_at - killed_at, 2),
         "fullSpeedAfter": full,
         "sentBeforeKill": len(before),
         "perSecond": round((len(ok) - 1) / (ok[-1][0] - ok[0][0] - gap), 2),
