@@ -8,9 +8,10 @@ namespace ReferralBot.Host.Tests.Hosting;
 /// full one): duplicate deliveries, double taps on both instances at once, replayed purchases and a killed sender.
 /// </summary>
 /// <remarks>
-/// It runs alone in this process, and its instances run under nice: the fake Bot API stamps each send as its handler
-/// starts, and with other tests busy on the same two cores those stamps came late and bunched (31 in one second from
-/// an instance sending 20 with other hosts in this process). <c>--filter Category=Cluster</c> runs it alone.
+/// It runs alone in this process, its instances run under nice, and the scenario lets this process's thread pool grow
+/// at once: the fake Bot API stamps each send as its handler starts, and with other tests' hosts in this process, or a
+/// handler waiting for a thread, those stamps came late and bunched (31 in one second from an instance sending 20).
+/// <c>--filter Category=Cluster</c> runs it alone.
 /// </remarks>
 [Collection(nameof(ClusterTests))]
 [Trait("Category", "Cluster")]
