@@ -12,7 +12,7 @@ using ReferralBot.Core.Storage;
 namespace ReferralBot.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(ReferralBotDbContext))]
-    [Migration("20261203103210_Initial")]
+    [Migration("20261203032803_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -665,18 +665,8 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     b.Property<int?>("PersonId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Requests")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RequestsStarted")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime?>("SendingAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SendingBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -690,10 +680,6 @@ namespace ReferralBot.Persistence.Postgres.Migrations
 
                     b.HasIndex("Channel", "DueAt")
                         .HasDatabaseName("IX_Outbox_Pending")
-                        .HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
-
-                    b.HasIndex("Channel", "ChatId", "DueAt", "Id")
-                        .HasDatabaseName("IX_Outbox_PendingByChat")
                         .HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
 
                     b.ToTable("Outbox", (string)null);

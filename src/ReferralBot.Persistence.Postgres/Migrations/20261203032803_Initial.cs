@@ -1,8 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using ReferralBot.Persistence.Postgres.Clicks;
-using ReferralBot.Persistence.Postgres.Outbound;
 
 #nullable disable
 
@@ -234,9 +232,6 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SendingAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SendingBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Requests = table.Column<int>(type: "integer", nullable: false),
-                    RequestsStarted = table.Column<int>(type: "integer", nullable: false),
                     DroppedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DropReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false)
@@ -735,12 +730,6 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                 filter: "\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_PendingByChat",
-                table: "Outbox",
-                columns: new[] { "Channel", "ChatId", "DueAt", "Id" },
-                filter: "\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_PersonId",
                 table: "Outbox",
                 column: "PersonId");
@@ -812,19 +801,13 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                 columns: new[] { "CampaignId", "Name" },
                 unique: true);
 
-            // Not generated: the ledger, purchases and refunds refuse changes in the database itself; a new outbox row
-            // wakes every instance's dispatcher, and a changed campaign every instance's cache (LISTEN/NOTIFY).
+            // Not generated: the ledger, purchases and refunds refuse changes in the database itself.
             AppendOnlyTriggers.Create(migrationBuilder, TargetModel!);
-            OutboxWakeupTrigger.Create(migrationBuilder);
-            CampaignChangeTrigger.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            CampaignChangeTrigger.Drop(migrationBuilder);
-            OutboxWakeupTrigger.Drop(migrationBuilder);
-
             migrationBuilder.DropTable(
                 name: "AdminGrants");
 
