@@ -102,7 +102,12 @@ start_fake() {
   # Telegram, which does not share our process, would not count. So it runs in a no-GC region of 4 GB (it allocates
   # about 10 KB a send: the 20,000 of the outbound part are 0.2 GB) and prints how often it collected anyway, which
   # results.md gives. (A 1 or 4 GiB first generation instead made its collections rare but ~100 ms each.)
-  DOTNET_gcServer=0 $BENCH fake-telegram --port 5103 --no-gc-mb 4000 "$@" >"$log" 2>&1 &
+  # For the same reason it runs ahead of everything else on the machine (nice -10, when run as root): on two cores
+  # shared with PostgreSQL and the instances, a busy spell (an instance starting again after part 7's kill, compiling
+  # its code) otherwise held its reads up by more than the margin, 30 sends were clocked in 997 ms and two were
+  # refused.
+  local priority=(); [ "$(id -u)" = 0 ] && priority=(nice -n -10)
+  DOTNET_gcServer=0 "${priority[@]}" $BENCH fake-telegram --port 5103 --no-gc-mb 4000 "$@" >"$log" 2>&1 &
   FAKE_PID=$!
   for _ in $(seq 1 100); do grep -q "^http" "$log" 2>/dev/null && return 0; sleep 0.1; done
   echo "the fake Bot API did not start" >&2; return 1
@@ -509,8 +514,10 @@ and was at full speed (29+ in the next second) after **$(j "$OUTBOUND" fullSpeed
 $OUTBOX_DROPPED dropped. Goal: at least 29.0/s with zero 429s; nothing sent during the pause, full speed within 6 s.
 How close to the limit: on the fake's clock, an accepted send and the 30th after it were at least
 **$(j "$OUTBOUND" windowMinMs) ms** apart, $(j "$OUTBOUND" windowP50Ms) ms at the median. Telegram's limit is 1,000; the service
-starts sends evenly spaced, 1,010 ms over 30 apart, and only once the send 30 before it went on the wire 1,010 ms ago
-(a sliding window with a 10 ms margin), so the time a request takes to reach the wire adds to the spacing. The fake Bot API, whose clock judges the limits, runs in a no-GC region and made
+starts sends evenly spaced, 1,010 ms over 30 apart, and no sooner than its request can go on the wire 1,010 ms after
+the request 30 before it (a sliding window with a 10 ms margin, less the way to the wire three in four recent sends took
+at most); a request that got there faster waits, ready, at the wire. The fake Bot API, whose clock judges the limits,
+runs ahead of other processes (nice -10), in a no-GC region, and made
 $OUTBOUND_FAKE_GC in the run.
 MD
 want 4 && cat >>"$OUT" <<MD
@@ -626,8 +633,8 @@ instance had taken and started to send is dropped by the survivor, not sent agai
 $(( $(j "$PG_SEEDED" outbox) - $(j "$PG_OUTBOUND" chats) )) chats got nothing; $PG_OUTBOUND_ERRORS errors logged by the instances. Goals (issue 20): at least 29.5
 messages/s, zero 429s, failover within 5 s of the kill. How close to the limit: an accepted send and the 30th after
 it were at least **$(j "$PG_OUTBOUND" windowMinMs) ms** apart on the fake's clock, $(j "$PG_OUTBOUND" windowP50Ms) ms at the median. As in part 3 the
-sender starts sends evenly spaced, 1,010 ms over 30 apart (33.7 ms), and only once the send 30 before it went on the
-wire 1,010 ms ago: at most 29.7/s. The fake made $PG_OUTBOUND_FAKE_GC.
+sender starts sends evenly spaced, 1,010 ms over 30 apart (33.7 ms), and keeps the sliding window on the wire: at most
+29.7/s. The fake made $PG_OUTBOUND_FAKE_GC.
 MD
 want 8 && cat >>"$OUT" <<MD
 

@@ -13,7 +13,7 @@ internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
 
     public int Attempts { get; set; }
 
-    /// <summary>When this attempt was started by the scheduler, and whether its request has gone on the wire yet.</summary>
+    /// <summary>When this attempt was started by the scheduler, and whether its request has been counted on the wire yet.</summary>
     public DateTimeOffset StartedAt { get; set; }
 
     public bool Wired { get; set; }
@@ -21,7 +21,8 @@ internal sealed class SendJob(long chatId, Func<CancellationToken, Task> send)
     // Set by the first write of this attempt's request (any thread); a request is written in several.
     private int onWire;
 
-    public bool TryMarkOnWire() => Interlocked.Exchange(ref onWire, 1) == 0;
+    /// <summary>True for the first write of this attempt's request, which passes the <see cref="WireWindow"/>.</summary>
+    public bool TryEnterWire() => Interlocked.Exchange(ref onWire, 1) == 0;
 
     /// <summary>Counts an attempt about to start; its request has not been written yet.</summary>
     public void BeginAttempt()

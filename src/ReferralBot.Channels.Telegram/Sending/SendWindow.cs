@@ -1,24 +1,29 @@
 namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// Telegram's overall limit, about 30 messages in any second, kept two ways. Sends start evenly spaced, a second and a
-/// margin over <c>limit</c> apart, so there is never a burst. And as a sliding window over the times our requests went on
-/// the wire: a send may start once the send <c>limit</c> places back went out a second and the margin ago. A send started
-/// but not yet on the wire holds its place as if it had just gone. Only the send queue's loop uses it, so it needs no
-/// locks.
+/// When the send queue's loop starts sends, for Telegram's overall limit of about 30 messages in any second. Sends start
+/// evenly spaced, a second and a margin over <c>limit</c> apart, so there is never a burst. And a send starts no sooner
+/// than its request can go on the wire: when the request <c>limit</c> places back went out a second and the margin ago,
+/// less the way from start to wire that three in four of the last <c>limit</c> sends took at most (a send started but
+/// not yet on the wire holds its place as if it had just gone). <see cref="WireWindow"/> holds the request itself until
+/// that time, for one that got there faster. Only the loop uses it, so it needs no locks.
 /// </summary>
 /// <remarks>
-/// The window alone let thirty sends start at once after a pause. The thirty went out within a few milliseconds
-/// by our clock, but the other side read them spread over a longer time (new connections, a busy core), and then the
-/// next thirty, on warm connections, were read less than a second after the last of the first thirty. Evenly spaced sends
-/// leave each request its share of the second for such delays. The window still holds when requests take long to
-/// reach the wire. The margin is for what lies between our clock and Telegram's (bench/results.md, part 3).
+/// Evenly spaced: thirty sends started at once after a pause went out within a few milliseconds by our clock, but the
+/// other side read them spread over a longer time (new connections, a busy core), and the next thirty, on warm
+/// connections, less than a second after the last of them. Evenly spaced sends leave each its share of the second.
+/// Less the way: a send waiting for the request a window back to be on the wire, and then making its own way there,
+/// spends a second and that way on every thirty (29.3 a second for a 14 ms way). Not the longest way: a started send is
+/// recorded as being sent, and one that waits at the wire, ready, is lost if the service is killed meanwhile; with the
+/// longest way ever seen (a stall), every later send would wait that long at the wire. Not the shortest: a send whose
+/// way was longer than that adds the difference to every thirty.
 /// </remarks>
 internal sealed class SendWindow(int limit, TimeSpan window, TimeSpan margin)
 {
     private readonly TimeSpan spacing = (window + margin) / limit;
-    // The latest wire times, oldest first (a send that never reached the wire counts at its start, which may be earlier).
-    private readonly List<DateTimeOffset> wired = [];
+    // The latest wire times, oldest first, and each one's way from its start (0 for a send that never reached the wire,
+    // which counts at its start).
+    private readonly List<(DateTimeOffset At, TimeSpan Way)> wired = [];
     private int onTheirWay;
     private DateTimeOffset nextSlot = DateTimeOffset.MinValue;
 
@@ -28,7 +33,9 @@ internal sealed class SendWindow(int limit, TimeSpan window, TimeSpan margin)
     {
         var places = limit - onTheirWay;
         if (places <= 0) return null;
-        var windowOpens = wired.Count < places ? DateTimeOffset.MinValue : wired[^places] + window + margin;
+        if (wired.Count < places) return nextSlot;
+        var ways = wired.Select(w => w.Way).Order().ToList();
+        var windowOpens = wired[^places].At + window + margin - ways[ways.Count * 3 / 4];
         return windowOpens > nextSlot ? windowOpens : nextSlot;
     }
 
@@ -42,12 +49,14 @@ internal sealed class SendWindow(int limit, TimeSpan window, TimeSpan margin)
         nextSlot = slot + spacing;
     }
 
-    /// <summary>A started send reached the wire at <paramref name="at"/> (or ended without reaching it: then its start time).</summary>
-    public void Wired(DateTimeOffset at)
+    /// <summary>A send started at <paramref name="startedAt"/> reached the wire at <paramref name="at"/> (or ended
+    /// without reaching it: then both are its start).</summary>
+    public void Wired(DateTimeOffset startedAt, DateTimeOffset at)
     {
         onTheirWay--;
-        var index = wired.BinarySearch(at);
-        wired.Insert(index < 0 ? ~index : index, at);
+        var entry = (at, at - startedAt);
+        var index = wired.FindLastIndex(w => w.At <= at) + 1;
+        wired.Insert(index, entry);
         if (wired.Count > limit) wired.RemoveAt(0);
     }
 }

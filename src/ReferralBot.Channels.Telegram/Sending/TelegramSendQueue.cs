@@ -11,7 +11,8 @@ namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
 /// Every Bot API send goes through here. One loop decides what may start: at most 30 sends reach the wire in any
-/// second overall (evenly spaced, and a sliding window with a margin: <see cref="SendWindow"/>), each chat gets one at a time and at most one per
+/// second overall (sends start evenly spaced and in step with a sliding window on the wire, <see cref="SendWindow"/>,
+/// which their requests keep, <see cref="WireWindow"/>), each chat gets one at a time and at most one per
 /// second (one per three seconds for a group, Telegram's 20 a minute), a 429 pauses every send for its
 /// <c>retry_after</c>, 5xx and network errors are tried again with a growing backoff, and a 403 ends the chat's queue
 /// as unreachable.
@@ -27,10 +28,8 @@ internal sealed partial class TelegramSendQueue(
     private readonly Mailbox<SendEvent> events = new(Abandon);
     private readonly Dictionary<long, ChatLane> lanes = [];
     private readonly PriorityQueue<ChatLane, DateTimeOffset> ready = new();
-    private readonly SendWindow window = new(
-        Math.Max(1, (int)Math.Floor(options.Value.MaxMessagesPerSecond)),
-        TimeSpan.FromSeconds(Math.Max(1, Math.Floor(options.Value.MaxMessagesPerSecond)) / options.Value.MaxMessagesPerSecond),
-        WindowMargin);
+    private readonly SendWindow window = new(LimitOf(options.Value), WindowOf(options.Value), WindowMargin);
+    private readonly WireWindow wire = new(LimitOf(options.Value), WindowOf(options.Value), WindowMargin, time);
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
     private int inFlight;
     // The timer of the last wait, kept while it is not later than the next start: a burst of queued replies wakes
@@ -94,10 +93,24 @@ internal sealed partial class TelegramSendQueue(
         return null;
     }
 
-    /// <summary>Called by <see cref="TelegramWireClock"/> as a request leaves; counts it (once) if it is one of our sends.</summary>
-    internal void OnWire()
+    /// <summary>
+    /// Called by <see cref="TelegramWireClock"/> before each write to a Bot API connection: for the first write of one of
+    /// our sends' requests, waits until the window lets it go and returns true (<see cref="LeftWire"/> must follow the
+    /// write); false at once for any other write (the rest of a request, getUpdates).
+    /// </summary>
+    internal async ValueTask<bool> EnterWireAsync(CancellationToken cancellationToken)
     {
-        if (CurrentJob.Value is { } job && job.TryMarkOnWire()) Tell(new SendEvent.Wired(job, time.GetUtcNow()));
+        if (CurrentJob.Value is not { } job || !job.TryEnterWire()) return false;
+        await wire.EnterAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The write after <see cref="EnterWireAsync"/> returned true is done (or failed): the windows count its request from now.</summary>
+    internal void LeftWire()
+    {
+        var now = time.GetUtcNow();
+        wire.Left(now);
+        if (CurrentJob.Value is { } job) Tell(new SendEvent.Wired(job, now));
     }
 
     private async Task RunAsync(SendJob job, CancellationToken stoppingToken)
@@ -183,17 +196,21 @@ internal sealed partial class TelegramSendQueue(
                 retryLane.NextAllowed = Max(retryLane.NextAllowed, until, DateTimeOffset.MinValue);
                 if (everyone) pausedUntil = Max(pausedUntil, until, DateTimeOffset.MinValue);
                 Requeue(retryLane, job);
-                Schedule(retryLane);
+                // Held by the pause as every chat is, until the same time.
+                Schedule(retryLane, readySince: everyone ? DateTimeOffset.MinValue : null);
                 break;
         }
     }
 
-    private void Schedule(ChatLane lane, SendJob? add = null)
+    // Chats take their turns in the order they became ready: a chat queued now goes after one whose retry's delay has
+    // ended, not before every chat that was ever told to wait (which, under a steady stream of new chats, never went).
+    // A send refused with a 429 had its turn already: after the pause it goes first (readySince MinValue).
+    private void Schedule(ChatLane lane, SendJob? add = null, DateTimeOffset? readySince = null)
     {
         if (add is not null) lane.Jobs.Enqueue(add);
         if (lane.Busy || lane.Scheduled || lane.Jobs.Count == 0) return;
         lane.Scheduled = true;
-        ready.Enqueue(lane, lane.NextAllowed);
+        ready.Enqueue(lane, readySince ?? Max(lane.NextAllowed, time.GetUtcNow(), DateTimeOffset.MinValue));
     }
 
     // The retried send goes first again, so the chat's messages keep their order.
@@ -209,7 +226,7 @@ internal sealed partial class TelegramSendQueue(
     {
         if (job.Wired) return;
         job.Wired = true;
-        window.Wired(at);
+        window.Wired(job.StartedAt, at);
     }
 
     private TimeSpan Interval(SendJob job) => job.IsGroup ? options.Value.GroupChatInterval : options.Value.PrivateChatInterval;
@@ -261,6 +278,11 @@ internal sealed partial class TelegramSendQueue(
                 break;
         }
     }
+
+    private static int LimitOf(TelegramOptions options) => Math.Max(1, (int)Math.Floor(options.MaxMessagesPerSecond));
+
+    // The time in which the whole number of sends LimitOf allows may go: a second for 30 a second, more for 29.5.
+    private static TimeSpan WindowOf(TelegramOptions options) => TimeSpan.FromSeconds(LimitOf(options) / options.MaxMessagesPerSecond);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b, DateTimeOffset c) =>
         new(Math.Max(Math.Max(a.UtcTicks, b.UtcTicks), c.UtcTicks), TimeSpan.Zero);

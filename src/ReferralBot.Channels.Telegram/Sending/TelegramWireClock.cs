@@ -1,9 +1,9 @@
 namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// A Bot API connection's stream, as the HTTP handler writes to it: the first write of a send's request tells the send
-/// queue that it is on the wire (once the bytes are written), so Telegram's "30 in any second" is counted on the times
-/// closest to those Telegram sees. It only observes: nothing waits here.
+/// A Bot API connection's stream, as the HTTP handler writes to it: the first write of a send's request waits at the
+/// send queue's <see cref="WireWindow"/> until Telegram's "30 in any second" allows it, and is counted once its bytes
+/// are written, on the times closest to those Telegram sees. Other writes pass at once.
 /// </summary>
 /// <remarks>
 /// Counting it any earlier (as a message handler in front of the connection did) stamps a send before work that can
@@ -43,17 +43,22 @@ internal sealed class TelegramWireClock(Stream inner, TelegramSendQueue queue) :
         inner.ReadAsync(buffer, cancellationToken);
 
     // Stamped once the bytes are with the kernel, not before: a pause in between (a collection, a busy core) then
-    // makes the stamp late, which only spaces the next sends further, never closer.
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        inner.Write(buffer, offset, count);
-        queue.OnWire();
-    }
+    // makes the stamp late, which only spaces the next sends further, never closer. A write that fails is counted too:
+    // some of its bytes may have gone.
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        inner.Write(buffer);
-        queue.OnWire();
+        // Synchronous writes are not what HttpClient's SendAsync makes; one still waits its turn, blocking.
+        var entered = queue.EnterWireAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        try
+        {
+            inner.Write(buffer);
+        }
+        finally
+        {
+            if (entered) queue.LeftWire();
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -61,8 +66,15 @@ internal sealed class TelegramWireClock(Stream inner, TelegramSendQueue queue) :
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await inner.WriteAsync(buffer, cancellationToken);
-        queue.OnWire();
+        var entered = await queue.EnterWireAsync(cancellationToken);
+        try
+        {
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
+        finally
+        {
+            if (entered) queue.LeftWire();
+        }
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

@@ -76,6 +76,27 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_send_refused_with_a_429_goes_first_after_the_pause_not_after_chats_queued_meanwhile()
+    {
+        // Chat 1 is refused; while it was on its way, sixty more chats were queued.
+        var others = new List<Task<DeliveryResult>>();
+        var refused = false;
+        var first = queue.EnqueueAsync(1, ct =>
+        {
+            if (refused) return Record(1, 1)(ct);
+            refused = true;
+            others.AddRange(Enumerable.Range(2, 60).Select(chat => queue.EnqueueAsync(chat, Record(chat, 1))));
+            throw new ApiRequestException("Too Many Requests: retry after 1", 429, new ResponseParameters { RetryAfter = 1 });
+        });
+
+        await RunClockUntilAsync(first, TimeSpan.FromMilliseconds(10));
+        await RunClockUntilAsync(Task.WhenAll(others), TimeSpan.FromMilliseconds(10));
+
+        Assert.Equal(1, sent.OrderBy(s => s.At).First().Chat);
+        Assert.Equal(61, sent.Count);
+    }
+
+    [Fact]
     public async Task Server_errors_are_tried_again_with_backoff_and_a_403_ends_the_chats_queue()
     {
         var failures = 0;
@@ -110,8 +131,10 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
         var jobs = Enumerable.Range(1, 120).Select(chat => queue.EnqueueAsync(chat, async ct =>
         {
             await Task.Delay(TimeSpan.FromMilliseconds(chat * 37 % 90), clock, ct);
-            queue.OnWire(); // what the wire clock does as the request's first bytes are written
+            // What the wire clock does around the first write of the request.
+            Assert.True(await queue.EnterWireAsync(ct));
             wired.Enqueue(clock.GetUtcNow());
+            queue.LeftWire();
         })).ToList();
 
         await RunClockUntilAsync(Task.WhenAll(jobs), TimeSpan.FromMilliseconds(10));
@@ -119,9 +142,9 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
         var times = wired.OrderBy(t => t).ToList();
         Assert.Equal(120, times.Count);
         Assert.All(times, t => Assert.True(times.Count(o => o >= t && o < t.AddSeconds(1.010)) <= 30, $"more than 30 left in the 1.010 s from {t:ss.fff}"));
-        // And the limit is used: 120 sends take 119 even slots (4.01 s) and what the slowest requests' way to the wire
+        // And the limit is used: 120 sends take 119 even slots (4.006 s), and what the slowest requests' way to the wire
         // holds up the sends thirty after them, on a clock moved 10 ms at a time; not the 4.76 s one per 40 ms would.
-        Assert.True(times[^1] - times[0] < TimeSpan.FromSeconds(4.6), $"120 sends took {(times[^1] - times[0]).TotalSeconds} s");
+        Assert.True(times[^1] - times[0] < TimeSpan.FromSeconds(4.2), $"120 sends took {(times[^1] - times[0]).TotalSeconds} s");
     }
 
     [Fact]
@@ -147,27 +170,54 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_send_starts_once_the_send_thirty_back_went_on_the_wire_a_second_and_the_margin_ago()
+    public async Task A_request_leaves_once_the_request_thirty_back_went_on_the_wire_a_second_and_the_margin_ago()
     {
-        // Thirty sends that take 200 ms to reach the wire (a new connection on a busy machine, say); the 31st is ready at once.
-        var started = new ConcurrentDictionary<long, DateTimeOffset>();
-        var wired = new ConcurrentDictionary<long, DateTimeOffset>();
-        Func<CancellationToken, Task> Send(long chat, TimeSpan ready) => async ct =>
+        // Thirty sends whose requests take 200 ms to reach the wire (a new connection on a busy machine, say), then one
+        // whose request is ready at once (a warm connection).
+        var started = new ConcurrentDictionary<int, DateTimeOffset>();
+        var wired = new ConcurrentDictionary<int, DateTimeOffset>();
+        var count = 0;
+        var jobs = Enumerable.Range(1, 31).Select(chat => queue.EnqueueAsync(chat, async ct =>
         {
-            started[chat] = clock.GetUtcNow();
-            await Task.Delay(ready, clock, ct);
-            queue.OnWire();
-            wired[chat] = clock.GetUtcNow();
-        };
-        var firstWindow = Enumerable.Range(1, 30).Select(chat => queue.EnqueueAsync(chat, Send(chat, TimeSpan.FromMilliseconds(200)))).ToList();
-        await RunClockUntilAsync(Task.WhenAll(firstWindow), TimeSpan.FromMilliseconds(1));
-        var last = queue.EnqueueAsync(31, Send(31, TimeSpan.Zero));
-        await RunClockUntilAsync(last, TimeSpan.FromMilliseconds(1));
+            var nth = Interlocked.Increment(ref count); // the order they start in
+            started[nth] = clock.GetUtcNow();
+            await Task.Delay(TimeSpan.FromMilliseconds(nth <= 30 ? 200 : 0), clock, ct);
+            Assert.True(await queue.EnterWireAsync(ct));
+            wired[nth] = clock.GetUtcNow();
+            queue.LeftWire();
+        })).ToList();
+        await RunClockUntilAsync(Task.WhenAll(jobs), TimeSpan.FromMilliseconds(1));
 
-        // Its even slot came 1,010 ms after the first started; it waits until 1,010 ms after the first left instead
-        // (the window's second and its 10 ms margin), and not much longer.
-        var firstLeft = wired.Where(w => w.Key <= 30).Min(w => w.Value);
-        Assert.InRange(started[31] - firstLeft, TimeSpan.FromMilliseconds(1010), TimeSpan.FromMilliseconds(1050));
+        // The 31st starts on its even slot, 1,010 ms after the first started, and its request, ready at once, leaves
+        // before the last few of the slow ones: the window counts requests in the order they reach the wire. Whichever
+        // comes 31st to the wire (the slowest's) waits until 1,010 ms after the first left (the window's second and its
+        // 10 ms margin), and not much longer.
+        Assert.InRange(started[31] - started[1], TimeSpan.FromMilliseconds(1010), TimeSpan.FromMilliseconds(1030));
+        Assert.True(wired[31] < wired[30], "the ready request went before the slow ones");
+        var times = wired.Values.Order().ToList();
+        Assert.InRange(times[30] - times[0], TimeSpan.FromMilliseconds(1010), TimeSpan.FromMilliseconds(1030));
+        Assert.True(times[30] - started[30] > TimeSpan.FromMilliseconds(220), "the last request waited");
+    }
+
+    [Fact]
+    public async Task Requests_that_take_a_while_to_reach_the_wire_still_leave_at_the_even_pace()
+    {
+        // Every request takes 40 ms from its send's start to the wire. Ninety sends take 89 even slots (2.996 s), whatever
+        // that way is: the window on the wire holds nothing back when each request took as long as the one thirty
+        // before it (checked at the send's start instead, each thirty would wait a second, the margin and the way).
+        var wired = new ConcurrentQueue<DateTimeOffset>();
+        var jobs = Enumerable.Range(1, 90).Select(chat => queue.EnqueueAsync(chat, async ct =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(40), clock, ct);
+            Assert.True(await queue.EnterWireAsync(ct));
+            wired.Enqueue(clock.GetUtcNow());
+            queue.LeftWire();
+        })).ToList();
+        await RunClockUntilAsync(Task.WhenAll(jobs), TimeSpan.FromMilliseconds(1));
+
+        var times = wired.OrderBy(t => t).ToList();
+        Assert.All(times, t => Assert.True(times.Count(o => o >= t && o < t.AddSeconds(1.010)) <= 30, $"more than 30 left in the 1.010 s from {t:ss.fff}"));
+        Assert.InRange(times[^1] - times[0], TimeSpan.FromMilliseconds(2990), TimeSpan.FromMilliseconds(3040));
     }
 
     [Fact]
