@@ -104,8 +104,7 @@ start_fake() {
   # results.md gives. (A 1 or 4 GiB first generation instead made its collections rare but ~100 ms each.)
   # For the same reason it runs ahead of everything else on the machine (nice -10, when run as root): on two cores
   # shared with PostgreSQL and the instances, a busy spell (an instance starting again after part 7's kill, compiling
-  # its code) otherwise held its reads up by more than the margin, 30 sends were clocked in 997 ms and two were
-  # refused.
+  # its code) otherwise holds its reads up by more than the service's margin.
   local priority=(); [ "$(id -u)" = 0 ] && priority=(nice -n -10)
   DOTNET_gcServer=0 "${priority[@]}" $BENCH fake-telegram --port 5103 --no-gc-mb 4000 "$@" >"$log" 2>&1 &
   FAKE_PID=$!

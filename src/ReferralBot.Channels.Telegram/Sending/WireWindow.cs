@@ -7,9 +7,9 @@ namespace ReferralBot.Channels.Telegram.Sending;
 /// Sends' requests pass it from their own flows, on any thread.
 /// </summary>
 /// <remarks>
-/// <see cref="SendWindow"/> starts each send when its request should be ready just in time, by the shortest way to
-/// the wire of the last sends; this holds back one that got there faster (the thirty before it all made new
-/// connections, say), so the window is kept on the wire whatever the ways. The margin is for what lies between our
+/// <see cref="SendWindow"/> starts each send when its request should be ready just in time, by the ways to the wire of
+/// the last sends; this holds back one that got there faster (the thirty before it all made new connections, say), so
+/// the window is kept on the wire whatever the ways. The margin is for what lies between our
 /// clock and Telegram's (bench/results.md, part 3).
 /// </remarks>
 internal sealed class WireWindow(int limit, TimeSpan window, TimeSpan margin, TimeProvider time)

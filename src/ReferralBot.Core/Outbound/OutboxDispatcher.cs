@@ -124,7 +124,7 @@ public sealed partial class OutboxDispatcher(
             // The chat's first unsettled message, as a subquery per candidate that PostgreSQL always answers from the
             // chat's pending index. Written as "no earlier message exists", the planner may join it instead, and with
             // no statistics yet (a bulk of fresh rows before autovacuum analyzed them) it chose a nested loop that
-            // read every pending row for each one: 8 s for 6,000 rows (bench part 7).
+            // read every pending row for each one, seconds a query for a few thousand rows.
             due = due.Where(m => (m.SendingBy == null || m.SendingBy == self.Id)
                 && outbox.Where(e => e.Channel == m.Channel && e.ChatId == m.ChatId && e.SentAt == null && e.DroppedAt == null)
                     .OrderBy(e => e.DueAt).ThenBy(e => e.Id).Select(e => e.Id).FirstOrDefault() == m.Id);
