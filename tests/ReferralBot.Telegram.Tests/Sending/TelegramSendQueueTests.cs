@@ -128,20 +128,14 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
     {
         var wired = new ConcurrentQueue<DateTimeOffset>();
         // Before its request leaves, each send waits 0–89 ms (the outbox's claim, building the request), as in the service.
-        var jobs = Enumerable.Range(1, 120).Select(chat => queue.EnqueueAsync(chat, async ct =>
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(chat * 37 % 90), clock, ct);
-            // What the wire clock does around the first write of the request.
-            Assert.True(await queue.EnterWireAsync(ct));
-            wired.Enqueue(clock.GetUtcNow());
-            queue.LeftWire();
-        })).ToList();
+        var jobs = Enumerable.Range(1, 120)
+            .Select(chat => queue.EnqueueAsync(chat, ReachesTheWireAfter(TimeSpan.FromMilliseconds(chat * 37 % 90), wired.Enqueue))).ToList();
 
         await RunClockUntilAsync(Task.WhenAll(jobs), TimeSpan.FromMilliseconds(10));
 
         var times = wired.OrderBy(t => t).ToList();
         Assert.Equal(120, times.Count);
-        Assert.All(times, t => Assert.True(times.Count(o => o >= t && o < t.AddSeconds(1.010)) <= 30, $"more than 30 left in the 1.010 s from {t:ss.fff}"));
+        AssertAtMostThirtyLeftInAnyWindow(times);
         // And the limit is used: 120 sends take 119 even slots (4.006 s), and what the slowest requests' way to the wire
         // holds up the sends thirty after them, on a clock moved 10 ms at a time; not the 4.76 s one per 40 ms would.
         Assert.True(times[^1] - times[0] < TimeSpan.FromSeconds(4.2), $"120 sends took {(times[^1] - times[0]).TotalSeconds} s");
@@ -206,17 +200,11 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
         // that way is: the window on the wire holds nothing back when each request took as long as the one thirty
         // before it (checked at the send's start instead, each thirty would wait a second, the margin and the way).
         var wired = new ConcurrentQueue<DateTimeOffset>();
-        var jobs = Enumerable.Range(1, 90).Select(chat => queue.EnqueueAsync(chat, async ct =>
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(40), clock, ct);
-            Assert.True(await queue.EnterWireAsync(ct));
-            wired.Enqueue(clock.GetUtcNow());
-            queue.LeftWire();
-        })).ToList();
+        var jobs = Enumerable.Range(1, 90).Select(chat => queue.EnqueueAsync(chat, ReachesTheWireAfter(TimeSpan.FromMilliseconds(40), wired.Enqueue))).ToList();
         await RunClockUntilAsync(Task.WhenAll(jobs), TimeSpan.FromMilliseconds(1));
 
         var times = wired.OrderBy(t => t).ToList();
-        Assert.All(times, t => Assert.True(times.Count(o => o >= t && o < t.AddSeconds(1.010)) <= 30, $"more than 30 left in the 1.010 s from {t:ss.fff}"));
+        AssertAtMostThirtyLeftInAnyWindow(times);
         Assert.InRange(times[^1] - times[0], TimeSpan.FromMilliseconds(2990), TimeSpan.FromMilliseconds(3040));
     }
 
@@ -241,6 +229,19 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
         sent.Enqueue((chat, number, clock.GetUtcNow()));
         return Task.CompletedTask;
     };
+
+    // A send whose request takes `way` on the fake clock to be ready, then does what the wire clock does around its
+    // first write, reporting when it left.
+    private Func<CancellationToken, Task> ReachesTheWireAfter(TimeSpan way, Action<DateTimeOffset> left) => async ct =>
+    {
+        await Task.Delay(way, clock, ct);
+        Assert.True(await queue.EnterWireAsync(ct));
+        left(clock.GetUtcNow());
+        queue.LeftWire();
+    };
+
+    private static void AssertAtMostThirtyLeftInAnyWindow(List<DateTimeOffset> times) =>
+        Assert.All(times, t => Assert.True(times.Count(o => o >= t && o < t.AddSeconds(1.010)) <= 30, $"more than 30 left in the 1.010 s from {t:ss.fff}"));
 
     // Moves the fake clock on in small steps (50 ms unless given), giving the scheduler's loop a moment to act after each.
     private async Task RunClockUntilAsync(Task done, TimeSpan? step = null)
