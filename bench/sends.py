@@ -9,9 +9,14 @@
                                                     (unix µs, the machine's clock, as the record's): the time from the
                                                     kill to the new sender's first accepted send (the end of the longest
                                                     pause in the 10 s after it), and the rate with that pause left out
+  … --wire TCPDUMP_TEXT                             also the sends' times on the wire (`tcpdump -tt -A` of the requests'
+                                                    first packets): the shortest and median span of 31 requests there,
+                                                    and how late the fake's clock was against the kernel's
 """
+import bisect
 import csv
 import json
+import re
 import sys
 from datetime import datetime
 
@@ -112,6 +117,34 @@ def failover(calls, killed_at):
     return result
 
 
+def load_wire(path):
+    """The kernel's time of each sendMessage request's first packet, from tcpdump's text: a packet's line starts with its
+    time, and its payload follows as text."""
+    times, last = [], None
+    with open(path, errors="replace") as f:
+        for line in f:
+            header = re.match(r"^(\d+\.\d+) IP ", line)
+            if header:
+                last = float(header.group(1))
+            elif last is not None and "POST /bot" in line and "/sendMessage" in line:
+                times.append(last)
+                last = None
+    return sorted(times)
+
+
+def wire(calls, times):
+    """Spans of 31 requests on the wire (every send counts, refused or not), and the fake's clock against the kernel's."""
+    spans = sorted(times[i + 30] - times[i] for i in range(len(times) - 30))
+    late = sorted(c[0] - times[bisect.bisect_right(times, c[0]) - 1] for c in calls if bisect.bisect_right(times, c[0]) > 0)
+    return {
+        "wireRequests": len(times),
+        "wireMinMs": round(spans[0] * 1000, 2) if spans else None,
+        "wireP50Ms": round(pct(spans, 0.5) * 1000, 2) if spans else None,
+        "fakeLateP99Ms": round(pct(late, 0.99) * 1000, 2) if late else None,
+        "fakeLateMaxMs": round(late[-1] * 1000, 2) if late else None,
+    }
+
+
 def nudges(calls, first_chat, first_due, rate):
     ok = {}
     for c in calls:
@@ -128,11 +161,18 @@ def nudges(calls, first_chat, first_due, rate):
     }
 
 
-calls = sorted(load(sys.argv[1]))
-if sys.argv[2] == "outbound":
-    print(json.dumps(outbound(calls, float(sys.argv[3]) if len(sys.argv) > 3 else 0, int(sys.argv[4]) if len(sys.argv) > 4 else 0)))
-elif sys.argv[2] == "failover":
-    print(json.dumps(failover(calls, int(sys.argv[3]) / 1e6)))
+args = sys.argv[1:]
+wire_file = None
+if "--wire" in args:
+    at = args.index("--wire")
+    wire_file = args[at + 1]
+    del args[at:at + 2]
+calls = sorted(load(args[0]))
+on_wire = wire(calls, load_wire(wire_file)) if wire_file else {}
+if args[1] == "outbound":
+    print(json.dumps({**outbound(calls, float(args[2]) if len(args) > 2 else 0, int(args[3]) if len(args) > 3 else 0), **on_wire}))
+elif args[1] == "failover":
+    print(json.dumps({**failover(calls, int(args[2]) / 1e6), **on_wire}))
 else:
-    due = datetime.fromisoformat(sys.argv[4].replace("Z", "+00:00")).timestamp()
-    print(json.dumps(nudges(calls, int(sys.argv[3]), due, float(sys.argv[5]))))
+    due = datetime.fromisoformat(args[3].replace("Z", "+00:00")).timestamp()
+    print(json.dumps(nudges(calls, int(args[2]), due, float(args[4]))))
