@@ -107,7 +107,7 @@ start_fake() {
   # on two cores shared with PostgreSQL and the instances, a busy spell otherwise held its reads up by more than the
   # service's margin, even at nice -10 (wire_capture measures by how much; results.md gives it).
   local priority=(); [ "$(id -u)" = 0 ] && priority=(chrt --rr 10)
-  DOTNET_gcServer=0 "${priority[@]}" $BENCH fake-telegram --port 5103 --no-gc-mb 4000 "$@" >"$log" 2>&1 &
+  DOTNET_gcServer=0 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 "${priority[@]}" $BENCH fake-telegram --port 5103 --no-gc-mb 4000 "$@" >"$log" 2>&1 &
   FAKE_PID=$!
   for _ in $(seq 1 100); do grep -q "^http" "$log" 2>/dev/null && return 0; sleep 0.1; done
   echo "the fake Bot API did not start" >&2; return 1

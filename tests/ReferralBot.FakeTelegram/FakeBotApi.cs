@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ReferralBot.FakeTelegram;
@@ -64,6 +65,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             k.Listen(IPAddress.Loopback, options.Port);
             for (var i = 0; i < options.ExtraPorts; i++) k.Listen(IPAddress.Loopback, 0);
         });
+        if (options.InlineScheduling) builder.Services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = true);
         builder.Services.AddRoutingCore();
         var fake = new FakeBotApi(builder.Build(), options);
         fake.app.UseRouting();

@@ -31,6 +31,13 @@ public sealed class FakeBotApiOptions
     /// </summary>
     public bool EnforceLimits { get; init; }
 
+    /// <summary>
+    /// Run requests on the socket's own thread rather than handing them to the thread pool, so a request is clocked as
+    /// soon as it is read (the benchmark's fake; with <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c> in its
+    /// environment, reads complete on that thread too).
+    /// </summary>
+    public bool InlineScheduling { get; init; }
+
     /// <summary>The clock of recorded calls, message dates and the limits.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
