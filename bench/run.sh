@@ -119,7 +119,7 @@ start_fake() {
 wire_capture_start() {
   WIRE_PID=""
   command -v tcpdump >/dev/null && [ "$(id -u)" = 0 ] || return 0
-  tcpdump -i lo -n -Z root -s 200 -w "$1" "dst port ${FAKE_URL##*:} and tcp[((tcp[12:1] & 0xf0) >> 2):4] = 0x504f5354" >/dev/null 2>&1 &
+  tcpdump -i lo -n -Z root -U -s 200 -w "$1" "dst port ${FAKE_URL##*:} and tcp[((tcp[12:1] & 0xf0) >> 2):4] = 0x504f5354" >/dev/null 2>&1 &
   WIRE_PID=$!
   sleep 1 # until it listens
 }
@@ -468,7 +468,7 @@ wire_text() {
   python3 -c "
 import json, sys
 r = json.loads(sys.argv[1])
-print(f\"On the wire (the kernel's time of each request's first packet, tcpdump on the loopback): a request and the 30th after it were at least **{r['wireMinMs']} ms** apart, {r['wireP50Ms']} ms at the median; the fake's clock was up to {r['fakeLateMaxMs']} ms late against the kernel's ({r['fakeLateP99Ms']} ms at p99).\"
+print(f\"On the wire (the kernel's time of each request's first packet, tcpdump on the loopback, {r['wireRequests']} requests): a request and the 30th after it were at least **{r['wireMinMs']} ms** apart, {r['wireP50Ms']} ms at the median; the fake's clock was up to {r['fakeLateMaxMs']} ms late against the kernel's ({r['fakeLateP99Ms']} ms at p99).\"
       if r.get('wireMinMs') else 'Not checked on the wire (that needs tcpdump, run as root).')" "$1"
 }
 cat >"$OUT" <<MD

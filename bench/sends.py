@@ -135,7 +135,9 @@ def load_wire(path):
 def wire(calls, times):
     """Spans of 31 requests on the wire (every send counts, refused or not), and the fake's clock against the kernel's."""
     spans = sorted(times[i + 30] - times[i] for i in range(len(times) - 30))
-    late = sorted(c[0] - times[bisect.bisect_right(times, c[0]) - 1] for c in calls if bisect.bisect_right(times, c[0]) > 0)
+    # Each send the fake clocked against the latest request on the wire before it, within the capture.
+    captured = [c for c in calls if times and times[0] <= c[0] <= times[-1] + 0.01]
+    late = sorted(c[0] - times[bisect.bisect_right(times, c[0]) - 1] for c in captured)
     return {
         "wireRequests": len(times),
         "wireMinMs": round(spans[0] * 1000, 2) if spans else None,
