@@ -8,8 +8,8 @@ using ReferralBot.Core.Claims;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
-using ReferralBot.Core.Storage;
 using ReferralBot.Core.Cluster;
+using ReferralBot.Core.Storage;
 using ReferralBot.Persistence.Postgres.Claims;
 using ReferralBot.Persistence.Postgres.Cluster;
 using ReferralBot.Persistence.Postgres.Clicks;
@@ -31,6 +31,8 @@ public static class PostgresSetup
         services.PostConfigure<DatabaseOptions>(o => o.MigrateOnStart ??= false);
         services.AddSingleton<IRedirectTargets, PostgresRedirectTargets>();
         services.AddSingleton<IClickStore, PostgresClickStore>();
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<INewcomerClaimStore, PostgresNewcomerClaimStore>();
         services.AddSingleton<IReminderStore, ReminderStore>();
         services.AddSingleton<IOutboxMarks, PostgresOutboxMarks>();

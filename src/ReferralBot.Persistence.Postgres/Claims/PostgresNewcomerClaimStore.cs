@@ -1,4 +1,3 @@
-using Npgsql;
 using ReferralBot.Core.Claims;
 using ReferralBot.Core.Storage;
 using ReferralBot.Persistence.Relational.Claims;
@@ -6,25 +5,30 @@ using ReferralBot.Persistence.Relational.Claims;
 namespace ReferralBot.Persistence.Postgres.Claims;
 
 /// <summary>
-/// The fresh claim's rows on PostgreSQL: each claim in a transaction of its own, many at once (PostgreSQL takes many
-/// writers, and instances share it). What SQLite gets from one writer, rows get from PostgreSQL's locks: the sign-up
-/// count is one row updated in place, and two instances claiming for the same person meet at a unique key, where the
-/// loser's claim fails alone and the general path answers it. The count is the claim's last statement, so a burst for
-/// one referrer holds their row only from the count to the commit, and the commit's flush is awaited, not blocked on.
+/// The fresh claim's rows on PostgreSQL, on this instance's group-commit writer as on SQLite: one transaction and one
+/// commit for the claims waiting at once, so a burst for one referrer takes their row's lock once a batch rather than
+/// once a claim. Instances side by side meet at the same unique keys (a loser's batch is rolled back and each of its
+/// claims run again alone, where the loser fails alone and the general path answers it) and at the referrer's row,
+/// counted just before the commit.
 /// </summary>
-internal sealed class PostgresNewcomerClaimStore(NpgsqlDataSource dataSource) : INewcomerClaimStore
+internal sealed class PostgresNewcomerClaimStore(GroupCommitWriter writes) : INewcomerClaimStore
 {
     public async Task<T> RunAsync<T>(Func<INewcomerClaimRows, ValueTask<T>> claim, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        NewcomerClaimRows? rows = null;
+        // A claim whose batch failed runs again alone: each run has its rows, and a count that never ran is cancelled.
+        var runs = new List<NewcomerClaimRows>();
         try
         {
-            return await WriteSession.RunAloneAsync(connection, session => claim(rows = new NewcomerClaimRows(session, countAtCommit: true)));
+            return await writes.RunAsync(session =>
+            {
+                var rows = new NewcomerClaimRows(session, countAtCommit: true);
+                lock (runs) runs.Add(rows);
+                return claim(rows);
+            }, cancellationToken);
         }
         finally
         {
-            rows?.End();
+            lock (runs) runs.ForEach(r => r.End());
         }
     }
 }
