@@ -626,13 +626,12 @@ $SQLITE_CPU_ROW
 
 Sessions waiting for a lock during the measured claims (\`pg_stat_activity\`, sampled twice a second), of those
 active: one instance ${PG_CLAIMS_1[waits]}; two instances ${PG_CLAIMS_2[waits]}.
-Every claim of this load names the same code, as a burst after one influencer's post would. The claim's transaction
-adds one to that referrer's sign-up count (\`UPDATE "Members" SET "SignUps" = "SignUps" + 1 … RETURNING\`,
-\`NewcomerClaimSql.CountSignUp\`) and holds that row's lock until it commits; after the update it still stores the
-receipt, waits for its replies to be rendered, writes two outbox rows and commits (a WAL flush). So on PostgreSQL the
-claims of one code run one after the other on one row, with one instance or two, while on SQLite the group commit
-puts many claims in one transaction. The claim's statements also run synchronously (\`WriteSession\`), so every
-claim waiting for that row holds a thread-pool thread meanwhile.
+Every claim of this load names the same code, as a burst after one influencer's post would. As on SQLite, each
+instance writes the fresh claims waiting at once in one transaction of its group-commit writer, counting each sign-up
+on the referrer's row (\`UPDATE "Members" SET "SignUps" = "SignUps" + 1 … RETURNING\`, \`NewcomerClaimSql.CountSignUp\`)
+just before the commit: the row's lock is taken once a batch, and one commit (a WAL flush) serves the batch. With two
+instances their batches take turns on that row; a batch that loses a race to the other instance (the same person
+claiming on both) is rolled back and its claims run again alone.
 
 Stored on PostgreSQL: ${PG_CLAIMS_1[stored]} claims for ${PG_CLAIMS_1[people]} distinct people of ${PG_CLAIMS_1[sent]} sent
 with one instance, ${PG_CLAIMS_2[stored]} for ${PG_CLAIMS_2[people]} of ${PG_CLAIMS_2[sent]} with two. On one machine the two
