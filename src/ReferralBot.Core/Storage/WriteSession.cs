@@ -13,31 +13,6 @@ public sealed class WriteSession(DbConnection connection) : IDisposable
     private DbTransaction? transaction;
     private List<Func<ValueTask>>? beforeCommit;
 
-    /// <summary>
-    /// Runs <paramref name="work"/> alone, in a transaction of its own on <paramref name="connection"/> (open), with its
-    /// before-commit work; its result once committed. For a store whose database takes many writers at once.
-    /// </summary>
-    public static async Task<T> RunAloneAsync<T>(DbConnection connection, Func<WriteSession, ValueTask<T>> work)
-    {
-        using var session = new WriteSession(connection);
-        try
-        {
-            session.transaction = await connection.BeginTransactionAsync();
-            var result = await work(session);
-            await session.FinishAsync();
-            // Waits for the commit's flush without holding a thread (many of these run at once).
-            await session.transaction.CommitAsync();
-            await session.transaction.DisposeAsync();
-            session.transaction = null;
-            return result;
-        }
-        catch
-        {
-            session.Rollback();
-            throw;
-        }
-    }
-
     public int Execute(string sql, params object?[] values) => Command(sql, values).ExecuteNonQuery();
 
     public object? Scalar(string sql, params object?[] values) => Command(sql, values).ExecuteScalar() is var value && value is DBNull ? null : value;

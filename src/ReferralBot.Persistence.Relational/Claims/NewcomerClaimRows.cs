@@ -7,10 +7,11 @@ using ReferralBot.Core.Storage;
 namespace ReferralBot.Persistence.Relational.Claims;
 
 /// <summary>
-/// The rows of one fresh claim (<see cref="FreshClaims"/>) on a <see cref="WriteSession"/>: the group commit's on SQLite,
-/// a transaction of the claim's own on PostgreSQL. The SQL is the same on both.
+/// The rows of one fresh claim (<see cref="FreshClaims"/>) on the group commit's <see cref="WriteSession"/>, on SQLite and
+/// on PostgreSQL. The SQL is the same on both.
 /// </summary>
-/// <param name="countAtCommit">Count the sign-up just before the commit (a store with writers side by side).</param>
+/// <param name="countAtCommit">Count the sign-up just before the commit, so the referrer's row is locked only from then
+/// (a store that other instances write to at the same time).</param>
 public sealed class NewcomerClaimRows(WriteSession session, bool countAtCommit = false) : INewcomerClaimRows
 {
     private TaskCompletionSource<int>? pendingCount;
