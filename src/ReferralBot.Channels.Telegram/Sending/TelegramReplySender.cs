@@ -30,7 +30,7 @@ internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQu
     private static Func<CancellationToken, Task> Claimed(Func<CancellationToken, Task<bool>> beginSending, Func<CancellationToken, Task> send) =>
         async ct =>
         {
-            if (!await beginSending(ct)) throw new OperationCanceledException("The outbox withdrew this message before it was sent.");
+            if (!await beginSending(ct)) throw new SendWithdrawnException();
             await send(ct);
         };
 

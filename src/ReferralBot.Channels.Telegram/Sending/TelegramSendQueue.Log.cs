@@ -13,6 +13,9 @@ internal sealed partial class TelegramSendQueue
     [LoggerMessage(LogLevel.Error, "Could not record chat {ChatId} as unreachable")]
     private static partial void LogMarkFailed(ILogger logger, Exception exception, long chatId);
 
+    [LoggerMessage(LogLevel.Information, "A send to {ChatId} was withdrawn by the outbox before it went out")]
+    private static partial void LogWithdrawn(ILogger logger, long chatId);
+
     [LoggerMessage(LogLevel.Error, "Gave up a send to {ChatId} after {Attempts} attempts")]
     private static partial void LogGaveUp(ILogger logger, Exception exception, long chatId, int attempts);
 }

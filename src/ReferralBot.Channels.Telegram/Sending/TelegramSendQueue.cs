@@ -122,6 +122,11 @@ internal sealed partial class TelegramSendQueue(
             await job.Send(stoppingToken);
             Tell(new SendEvent.Finished(job, DeliveryResult.Delivered));
         }
+        catch (SendWithdrawnException)
+        {
+            LogWithdrawn(logger, job.ChatId);
+            Tell(new SendEvent.Finished(job, DeliveryResult.Failed));
+        }
         catch (Exception ex) when (SendFailure.IsRateLimit(ex, out var retryAfter))
         {
             LogRateLimited(logger, job.ChatId, retryAfter.TotalSeconds);

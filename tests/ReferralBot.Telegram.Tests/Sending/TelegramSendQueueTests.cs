@@ -97,6 +97,24 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_send_the_outbox_withdraws_ends_at_once_untried_and_the_chats_next_message_goes()
+    {
+        var attempts = 0;
+        var withdrawn = queue.EnqueueAsync(1, _ =>
+        {
+            attempts++;
+            throw new SendWithdrawnException();
+        });
+        var next = queue.EnqueueAsync(1, Record(1, 2));
+
+        await RunClockUntilAsync(Task.WhenAll(withdrawn, next));
+
+        Assert.Equal(DeliveryResult.Failed, await withdrawn);
+        Assert.Equal(1, attempts);
+        Assert.Equal(DeliveryResult.Delivered, await next);
+    }
+
+    [Fact]
     public async Task Server_errors_are_tried_again_with_backoff_and_a_403_ends_the_chats_queue()
     {
         var failures = 0;
