@@ -213,6 +213,7 @@ public sealed class Generator : IAsyncDisposable
             {
                 Key = LedgerEntry.PurchaseKey(purchase.OrderId, kind), CampaignId = campaign.Id, MemberId = referrer.Id, Purchase = purchase, Kind = kind,
                 Amount = reward, Currency = "SGD", RatePercent = kind == LedgerKind.Commission ? 10m : null, TierName = kind == LedgerKind.Commission ? "Bronze" : null, CreatedAt = at,
+                PayableAt = at.AddDays(campaign.HoldDays),
             };
             db.Add(purchase);
             db.Add(entry);
@@ -250,7 +251,7 @@ public sealed class Generator : IAsyncDisposable
                 db.Add(new LedgerEntry
                 {
                     Key = LedgerEntry.ReversalKey(e.Id), CampaignId = e.CampaignId, MemberId = e.MemberId, PurchaseId = purchase.Id, Kind = e.Kind,
-                    Amount = -e.Amount, Currency = e.Currency, ReversesEntryId = e.Id, CreatedAt = purchase.OccurredAt.AddDays(3),
+                    Amount = -e.Amount, Currency = e.Currency, ReversesEntryId = e.Id, CreatedAt = purchase.OccurredAt.AddDays(3), PayableAt = e.PayableAt,
                 });
             }
         }

@@ -24,4 +24,12 @@ internal static class AppendOnlyTriggers
                 $"FOR EACH STATEMENT EXECUTE FUNCTION \"{Function}\"();");
         }
     }
+
+    /// <summary>Runs <paramref name="sql"/> on <paramref name="table"/> with its append-only trigger off (a migration filling a new column), in the migration's transaction.</summary>
+    public static void Rewrite(MigrationBuilder migrationBuilder, string table, string sql)
+    {
+        migrationBuilder.Sql($"ALTER TABLE \"{table}\" DISABLE TRIGGER \"TR_{table}_NoUpdateOrDelete\";");
+        migrationBuilder.Sql(sql);
+        migrationBuilder.Sql($"ALTER TABLE \"{table}\" ENABLE TRIGGER \"TR_{table}_NoUpdateOrDelete\";");
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Purchases;
 
 namespace ReferralBot.Persistence.Postgres;
@@ -16,6 +17,7 @@ internal sealed class PostgresModelCustomizer(ModelCustomizerDependencies depend
     {
         base.Customize(modelBuilder, context);
         modelBuilder.Entity<Purchase>().ToTable(t => t.HasCheckConstraint("CK_Purchases_Amount", "\"Amount\" > 0"));
+        modelBuilder.Entity<PayoutLine>().ToTable(t => t.HasCheckConstraint("CK_PayoutLines_Amount", "\"Amount\" > 0"));
         modelBuilder.Entity<Tier>().ToTable(t =>
         {
             t.HasCheckConstraint("CK_Tiers_MinPurchases", "\"MinPurchases\" >= 0");

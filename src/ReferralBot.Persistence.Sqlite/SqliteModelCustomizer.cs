@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Purchases;
 
 namespace ReferralBot.Persistence.Sqlite;
@@ -15,6 +16,7 @@ internal sealed class SqliteModelCustomizer(ModelCustomizerDependencies dependen
     {
         base.Customize(modelBuilder, context);
         modelBuilder.Entity<Purchase>().ToTable(t => t.HasCheckConstraint("CK_Purchases_Amount", "CAST(\"Amount\" AS REAL) > 0"));
+        modelBuilder.Entity<PayoutLine>().ToTable(t => t.HasCheckConstraint("CK_PayoutLines_Amount", "CAST(\"Amount\" AS REAL) > 0"));
         modelBuilder.Entity<Tier>().ToTable(t =>
         {
             t.HasCheckConstraint("CK_Tiers_MinPurchases", "\"MinPurchases\" >= 0");

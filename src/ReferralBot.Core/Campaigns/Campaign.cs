@@ -28,6 +28,11 @@ public sealed class Campaign
     /// <summary>Days after a claim in which a purchase is credited to the referrer.</summary>
     public int AttributionWindowDays { get; set; } = 30;
 
+    /// <summary>Days a reward stays pending after its purchase (the shop's return window) before it can be paid out.</summary>
+    public int HoldDays { get; set; } = DefaultHoldDays;
+
+    public const int DefaultHoldDays = 30;
+
     public DateTime? StartsAt { get; set; }
     public DateTime? EndsAt { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Humanizer;
 using ReferralBot.Core.Links;
 
 namespace ReferralBot.Core.Campaigns;
@@ -24,8 +25,8 @@ public static partial class CampaignSettings
         new("referrer-reward", c => Money(c.ReferrerReward, c), (c, v) => Optional(v, () => c.ReferrerReward = null, () => Amount(v, c, a => c.ReferrerReward = a))),
         new("commission", c => Percent(c.CommissionPercent), (c, v) => Percentage(v, p => c.CommissionPercent = p)),
         new("flat-fee", c => Money(c.FlatFee, c), (c, v) => Optional(v, () => c.FlatFee = null, () => Amount(v, c, a => c.FlatFee = a))),
-        new("window", c => $"{c.AttributionWindowDays} days", (c, v) => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 365
-            ? Do(() => c.AttributionWindowDays = d) : "invalid"),
+        new("window", c => Days(c.AttributionWindowDays), (c, v) => DayCount(v, 1, d => c.AttributionWindowDays = d)),
+        new("hold", c => Days(c.HoldDays), (c, v) => DayCount(v, 0, d => c.HoldDays = d)),
         new("starts", c => Date(c.StartsAt, c), (c, v) => Optional(v, () => c.StartsAt = null, () => Starts(v, c))),
         new("ends", c => Date(c.EndsAt, c), (c, v) => Optional(v, () => c.EndsAt = null, () => Ends(v, c))),
         new("timezone", c => c.TimeZone, (c, v) => TimeZoneInfo.TryFindSystemTimeZoneById(v, out var zone) && (zone.Id.Contains('/') || zone.Id == "UTC")
@@ -48,6 +49,11 @@ public static partial class CampaignSettings
         amount is { } a ? $"{a.ToString("0.00", CultureInfo.InvariantCulture)} {campaign.Currency}" : null;
 
     public static string Percent(decimal percent) => percent.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    private static string Days(int days) => "day".ToQuantity(days);
+
+    private static string? DayCount(string value, int min, Action<int> set) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days >= min && days <= 365 ? Do(() => set(days)) : "invalid";
 
     private static string? Date(DateTime? utc, Campaign campaign) => utc is { } d ? CampaignDates.Format(d, campaign.TimeZone) : null;
 

@@ -12,6 +12,13 @@ public static class LoggedText
 {
     public const int MaxLength = 80;
 
+    // Commands whose arguments are someone's private details (where their money goes): never written to a log.
+    private static readonly HashSet<string> PrivateArguments = new(StringComparer.Ordinal) { "payto" };
+
+    /// <summary>A whole chat message: as <see cref="Of"/>, but a command with private arguments shows only its name.</summary>
+    public static string OfMessage(string? text) =>
+        CommandLine.Parse(text) is { Arguments.Count: > 0 } line && PrivateArguments.Contains(line.Name) ? $"/{line.Name} (details withheld)" : Of(text);
+
     public static string Of(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";

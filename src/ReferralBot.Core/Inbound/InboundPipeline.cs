@@ -38,7 +38,7 @@ public sealed partial class InboundPipeline(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogFailed(logger, ex, message.Channel, LoggedText.Of(message.UserId), LoggedText.Of(message.Text));
+            LogFailed(logger, ex, message.Channel, LoggedText.Of(message.UserId), LoggedText.OfMessage(message.Text));
             result = await ApologiseAsync(message, cancellationToken);
         }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Claims;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Privacy;
@@ -14,7 +15,7 @@ namespace ReferralBot.Core.Privacy;
 /// What <c>/forget yes</c> erases, on the caller's context (saved with the person's own row, in one transaction): their
 /// name, username and chat address; every stored message to them (unsent ones are dropped), and the notices of their
 /// sign-ups ("Bob just joined with your code"); their name or username in any other stored message; their influencer
-/// <c>/voice</c>; what a channel kept to reach their chat. Kept, because money needs it: codes, claims, clicks, purchases and the ledger, tied to the
+/// <c>/voice</c>; their payout details; what a channel kept to reach their chat. Kept, because money needs it: codes, claims, clicks, purchases and the ledger, tied to the
 /// channel's id for them and no name.
 /// </summary>
 public sealed class PersonalDataEraser(ReferralBotDbContext db, TimeProvider time)
@@ -46,6 +47,12 @@ public sealed class PersonalDataEraser(ReferralBotDbContext db, TimeProvider tim
 
         foreach (var member in await db.Members.Where(m => m.PersonId == person.Id && m.Voice != null).ToListAsync(cancellationToken))
             member.Voice = null;
+
+        // Where their money goes: the details go, and the sealed copies on their payout lines; the payouts made stay, as
+        // the ledger does, with the masked account.
+        db.RemoveRange(await db.Set<PayoutAccount>().Where(a => a.PersonId == person.Id).ToListAsync(cancellationToken));
+        foreach (var line in await db.Set<PayoutLine>().Where(l => l.PersonId == person.Id && l.Sealed != null).ToListAsync(cancellationToken))
+            line.Sealed = null;
 
         if (person.PrivateChatId is { } chat)
             db.RemoveRange(await db.Set<ChannelAddress>().Where(a => a.Channel == person.Channel && a.ChatId == chat).ToListAsync(cancellationToken));

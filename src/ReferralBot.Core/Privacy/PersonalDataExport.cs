@@ -5,6 +5,7 @@ using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
@@ -50,7 +51,10 @@ public sealed class PersonalDataExport(ReferralBotDbContext db, TimeProvider tim
                     .Select(p => new { p.OrderId, p.Amount, p.Currency, p.OccurredAt, Credited = p.NotCreditedReason == null, Refunded = refunded.Contains(p.Id) })
                     .ToListAsync(cancellationToken),
                 Rewards = await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.MemberId == member.Id).OrderBy(e => e.Id)
-                    .Select(e => new { Kind = LedgerKindNames.Of(e.Kind), e.Amount, e.Currency, e.Purchase!.OrderId, e.RatePercent, e.TierName, Reversal = e.ReversesEntryId != null, e.CreatedAt })
+                    .Select(e => new { Kind = LedgerKindNames.Of(e.Kind), e.Amount, e.Currency, OrderId = (string?)e.Purchase!.OrderId, e.RatePercent, e.TierName, Reversal = e.ReversesEntryId != null, e.CreatedAt, e.PayableAt })
+                    .ToListAsync(cancellationToken),
+                Payouts = await db.Set<PayoutLine>().AsNoTracking().Where(l => l.MemberId == member.Id).OrderBy(l => l.Id)
+                    .Select(l => new { l.Reference, l.Amount, l.Batch.Currency, PaidTo = l.Masked, State = l.Batch.State.ToString(), l.Batch.CreatedAt, l.Batch.SettledAt })
                     .ToListAsync(cancellationToken),
             });
         }
@@ -73,6 +77,9 @@ public sealed class PersonalDataExport(ReferralBotDbContext db, TimeProvider tim
                 person.HiddenFromLeaderboards,
             },
             Memberships = memberships,
+            // Masked, as everywhere but a payout file.
+            PayoutDetails = await db.Set<PayoutAccount>().AsNoTracking().Where(a => a.PersonId == person.Id)
+                .Select(a => new { Method = a.Method.ToString(), a.Masked, a.UpdatedAt }).SingleOrDefaultAsync(cancellationToken),
             PurchasesYouMade = await db.Set<Purchase>().AsNoTracking()
                 .Where(p => p.BuyerMemberId != null && memberIds.Contains(p.BuyerMemberId.Value)
                     || p.CustomerChannel == person.Channel && p.CustomerUserId == person.ExternalId)

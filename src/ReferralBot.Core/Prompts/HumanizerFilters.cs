@@ -28,16 +28,31 @@ internal static class HumanizerFilters
             new StringValue(((int)input.ToNumberValue()).ToWords(context.CultureInfo)));
         // {{ last_click | ago }} → "2 hours ago", against the service's clock
         options.Filters.AddFilter("ago", (input, _, context) => Ago(input, context));
+        // payable in {{ payable_at | until }} → "12 days", against the service's clock
+        options.Filters.AddFilter("until", (input, _, context) => Until(input, context));
     }
+
+    // Rounded up to its largest unit: what turns payable in 29 days and 23 hours is "30 days" away, not "29 days".
+    private static ValueTask<FluidValue> Until(FluidValue input, TemplateContext context)
+    {
+        if (Utc(input) is not { } when) return new StringValue("");
+        var left = when - context.Now().UtcDateTime;
+        var rounded = left >= TimeSpan.FromDays(1) ? TimeSpan.FromDays(Math.Ceiling(left.TotalDays))
+            : left >= TimeSpan.FromHours(1) ? TimeSpan.FromHours(Math.Ceiling(left.TotalHours))
+            : TimeSpan.FromMinutes(Math.Max(1, Math.Ceiling(left.TotalMinutes)));
+        return new StringValue(rounded.Humanize(precision: 1, culture: context.CultureInfo ?? CultureInfo.InvariantCulture, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Minute));
+    }
+
+    private static DateTime? Utc(FluidValue input) => input.ToObjectValue() switch
+    {
+        DateTimeOffset dto => dto.UtcDateTime,
+        DateTime dt => dt.ToUniversalTime(),
+        _ => null,
+    };
 
     private static ValueTask<FluidValue> Ago(FluidValue input, TemplateContext context)
     {
-        DateTime? when = input.ToObjectValue() switch
-        {
-            DateTimeOffset dto => dto.UtcDateTime,
-            DateTime dt => dt.ToUniversalTime(),
-            _ => null,
-        };
+        var when = Utc(input);
         if (when is null) return new StringValue("");
         var now = context.Now().UtcDateTime;
         return new StringValue(when.Value.Humanize(utcDate: true, dateToCompareAgainst: now, culture: context.CultureInfo ?? CultureInfo.InvariantCulture));

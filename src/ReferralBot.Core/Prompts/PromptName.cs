@@ -118,6 +118,23 @@ public static class PromptName
     public const string MenuClaim = "menu-claim";
     public const string MenuStats = "menu-stats";
     public const string MenuHelp = "menu-help";
+    public const string Earnings = "earnings";
+    public const string MenuEarnings = "menu-earnings";
+    public const string MenuPayTo = "menu-payto";
+    public const string PayToUsage = "payto-usage";
+    public const string PayToShow = "payto-show";
+    public const string PayToSet = "payto-set";
+    public const string PayToRemoved = "payto-removed";
+    public const string PayToInvalid = "payto-invalid";
+    public const string PayToReminder = "payto-reminder";
+    public const string MenuPayouts = "menu-payouts";
+    public const string PayoutsUsage = "payouts-usage";
+    public const string PayoutsList = "payouts-list";
+    public const string PayoutsRun = "payouts-run";
+    public const string PayoutsFileCaption = "payouts-file-caption";
+    public const string PayoutsSettled = "payouts-settled";
+    public const string PayoutPaidNotice = "payout-paid-notice";
+    public const string ExportPayoutsCaption = "export-payouts-caption";
 
     public static IReadOnlyList<string> All { get; } = typeof(PromptName)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

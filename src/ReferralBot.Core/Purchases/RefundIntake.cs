@@ -45,6 +45,7 @@ public sealed partial class RefundIntake(ReferralBotDbContext db, PurchaseLookup
             TierName = e.TierName,
             ReversesEntryId = e.Id,
             CreatedAt = now,
+            PayableAt = e.PayableAt,
         }));
 
         // Nudges of the order that have not gone out are withdrawn in the same transaction.

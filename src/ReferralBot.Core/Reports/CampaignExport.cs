@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Members;
+using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
 
@@ -12,12 +10,10 @@ namespace ReferralBot.Core.Reports;
 
 /// <summary>
 /// The CSV documents of <c>/export</c> (CsvHelper, RFC 4180, UTF-8 with a BOM so spreadsheets read names right):
-/// members with their tallies and tier, and the rewards ledger for payouts. Rows stream from the database.
+/// members with their tallies and tier, the rewards ledger, and the payouts made. Rows stream from the database.
 /// </summary>
 public sealed class CampaignExport(ReferralBotDbContext db, CampaignReportQuery reports, TierStanding standing)
 {
-    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture);
-
     public async Task<byte[]> MembersAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         var report = await reports.ForAsync(campaign.Id, cancellationToken);
@@ -47,7 +43,7 @@ public sealed class CampaignExport(ReferralBotDbContext db, CampaignReportQuery 
         var entries = db.Set<LedgerEntry>().AsNoTracking().Where(e => e.CampaignId == campaign.Id).OrderBy(e => e.Id)
             .Select(e => new
             {
-                e.Id, e.CreatedAt, e.Purchase!.OrderId, e.Kind, e.Amount, e.Currency, e.RatePercent, e.TierName, e.ReversesEntryId,
+                e.Id, e.CreatedAt, OrderId = (string?)e.Purchase!.OrderId, e.Kind, e.Amount, e.Currency, e.RatePercent, e.TierName, e.ReversesEntryId, e.PayableAt,
                 Code = db.Codes.Where(c => c.MemberId == e.MemberId && c.IsPrimary).Select(c => c.Value).FirstOrDefault(),
                 Name = db.Members.Where(m => m.Id == e.MemberId).Select(m => m.Person.DisplayName).FirstOrDefault(),
             })
@@ -56,26 +52,33 @@ public sealed class CampaignExport(ReferralBotDbContext db, CampaignReportQuery 
         {
             await foreach (var e in entries.WithCancellation(cancellationToken))
             {
-                csv.WriteRecord(new LedgerExportRow(e.Id, e.CreatedAt, e.OrderId, LedgerKindNames.Of(e.Kind), e.Code, e.Name, e.Amount, e.Currency, e.RatePercent, e.TierName, e.ReversesEntryId));
+                csv.WriteRecord(new LedgerExportRow(e.Id, e.CreatedAt, e.OrderId, LedgerKindNames.Of(e.Kind), e.Code, e.Name, e.Amount, e.Currency, e.RatePercent, e.TierName, e.ReversesEntryId, e.PayableAt));
                 await csv.NextRecordAsync();
             }
         }, typeof(LedgerExportRow));
     }
 
-    private static async Task<byte[]> WriteAsync(Func<CsvWriter, Task> rows, Type row)
+    /// <summary>Every payout line of the campaign, batch by batch; accounts masked (the full ones are only in a batch's payout file).</summary>
+    public async Task<byte[]> PayoutsAsync(Campaign campaign, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = new CsvWriter(writer, Csv))
+        var lines = db.Set<PayoutLine>().AsNoTracking().Where(l => l.Batch.CampaignId == campaign.Id).OrderBy(l => l.Batch.Number).ThenBy(l => l.Sequence)
+            .Select(l => new
+            {
+                l.Batch.Number, l.Batch.State, l.Batch.CreatedAt, l.Batch.SettledAt, l.Reference, l.Method, l.Masked, l.Amount, l.Batch.Currency,
+                Code = db.Codes.Where(c => c.MemberId == l.MemberId && c.IsPrimary).Select(c => c.Value).FirstOrDefault(),
+                Name = db.People.Where(p => p.Id == l.PersonId).Select(p => p.DisplayName).FirstOrDefault(),
+            })
+            .AsAsyncEnumerable();
+        return await WriteAsync(async csv =>
         {
-            csv.Context.TypeConverterOptionsCache.GetOptions<DateTime>().Formats = ["yyyy-MM-ddTHH:mm:ssZ"];
-            csv.Context.TypeConverterOptionsCache.GetOptions<decimal>().Formats = ["0.00"];
-            csv.Context.TypeConverterOptionsCache.GetOptions<decimal?>().Formats = ["0.00"];
-            csv.WriteHeader(row);
-            await csv.NextRecordAsync();
-            await rows(csv);
-        }
-
-        return buffer.ToArray();
+            await foreach (var l in lines.WithCancellation(cancellationToken))
+            {
+                csv.WriteRecord(new PayoutExportRow(l.Number, l.State.ToString().ToLowerInvariant(), l.CreatedAt, l.SettledAt, l.Reference, l.Code,
+                    CsvDocument.Text(l.Name), l.Method.ToString().ToLowerInvariant(), l.Masked, l.Amount, l.Currency));
+                await csv.NextRecordAsync();
+            }
+        }, typeof(PayoutExportRow));
     }
+
+    private static Task<byte[]> WriteAsync(Func<CsvWriter, Task> rows, Type row) => CsvDocument.WriteAsync(rows, row);
 }

@@ -13,7 +13,8 @@ public sealed record CampaignReport(
     decimal ReferredCustomersRevenue,
     IReadOnlyList<SourceLine> Sources,
     IReadOnlyList<MemberLine> Members,
-    IReadOnlyList<(DateOnly Day, int Purchases)> PurchasesPerDay)
+    IReadOnlyList<(DateOnly Day, int Purchases)> PurchasesPerDay,
+    PayoutFigures Payouts)
 {
     public decimal Cost => CostByKind.Values.Sum();
 
@@ -32,9 +33,16 @@ public sealed record CampaignReport(
 /// <summary>One source tag (<c>qr</c>, <c>tg</c>, <c>ig</c>…, or none): its clicks and the purchases the shop reported from it.</summary>
 public sealed record SourceLine(string Source, int UniqueClicks, int Purchases, decimal Revenue);
 
-/// <summary>One referrer's tallies in the campaign.</summary>
+/// <summary>The campaign's rewards by where they stand: in their hold, payable, in an open batch, paid, and owed back after refunds.</summary>
+public sealed record PayoutFigures(decimal Pending, decimal Payable, decimal InPayment, decimal Paid, decimal OwedBack)
+{
+    public bool Any => Pending != 0m || Payable != 0m || InPayment != 0m || Paid != 0m || OwedBack != 0m;
+}
+
+/// <summary>One referrer's tallies in the campaign (<see cref="Earned"/> less refunds).</summary>
 public sealed record MemberLine(
-    int MemberId, string Name, string Code, bool IsInfluencer, int UniqueClicks, int SignUps, int Purchases, int Refunded, decimal Revenue, decimal Earned)
+    int MemberId, string Name, string Code, bool IsInfluencer, int UniqueClicks, int SignUps, int Purchases, int Refunded, decimal Revenue, decimal Earned,
+    decimal OwedBack)
 {
     public decimal? Conversion => CampaignReport.Rate(Purchases, UniqueClicks);
 

@@ -13,7 +13,7 @@ namespace ReferralBot.Core.Reports;
 /// Clicks come from the maintained <see cref="ClickTally"/> rows; unique clicks are distinct visitors per referrer, source
 /// and day (the visitor hash changes daily).
 /// </summary>
-public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures figures)
+public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures figures, EarningsQuery earnings)
 {
     public async Task<CampaignReport> ForAsync(int campaignId, CancellationToken cancellationToken)
     {
@@ -29,10 +29,8 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
             .Select(g => new { MemberId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.MemberId, x => x.Count, cancellationToken);
         var ledger = db.Set<LedgerEntry>().Where(e => e.CampaignId == campaignId);
-        var earnedByMember = await ledger.Where(e => e.MemberId != null && e.Kind != LedgerKind.Discount).GroupBy(e => e.MemberId!.Value)
-            .Select(g => new { MemberId = g.Key, Sum = g.Sum(e => (double)e.Amount) })
-            .ToDictionaryAsync(x => x.MemberId, x => Money(x.Sum), cancellationToken);
-        var costByKind = await ledger.GroupBy(e => e.Kind)
+        var money = await earnings.ByMemberAsync(campaignId, cancellationToken);
+        var costByKind = await ledger.Where(e => e.Kind != LedgerKind.Payout).GroupBy(e => e.Kind)
             .Select(g => new { Kind = g.Key, Sum = g.Sum(e => (double)e.Amount) })
             .ToDictionaryAsync(x => x.Kind.ToString(), x => Money(x.Sum), cancellationToken);
 
@@ -49,7 +47,8 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
                 purchasesByMember.GetValueOrDefault(p.Id)?.Purchases ?? 0,
                 refundedByMember.GetValueOrDefault(p.Id),
                 Money(purchasesByMember.GetValueOrDefault(p.Id)?.Revenue ?? 0),
-                earnedByMember.GetValueOrDefault(p.Id)))
+                money.GetValueOrDefault(p.Id)?.Net ?? 0m,
+                money.GetValueOrDefault(p.Id)?.OwedBack ?? 0m))
             .OrderByDescending(m => m.Purchases).ThenByDescending(m => m.Revenue).ThenBy(m => m.MemberId)
             .ToList();
 
@@ -66,7 +65,10 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
             ReferredCustomersRevenue: customersRevenue,
             Sources: await SourcesAsync(campaignId, cancellationToken),
             Members: members,
-            PurchasesPerDay: await PerDayAsync(campaignId, cancellationToken));
+            PurchasesPerDay: await PerDayAsync(campaignId, cancellationToken),
+            Payouts: new PayoutFigures(
+                money.Values.Sum(m => m.Pending), money.Values.Sum(m => m.Payable), money.Values.Sum(m => m.InPayment),
+                money.Values.Sum(m => m.Paid), money.Values.Sum(m => m.OwedBack)));
     }
 
     private IQueryable<Purchase> RefundedCredited(int campaignId) =>

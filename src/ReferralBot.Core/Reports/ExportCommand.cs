@@ -4,7 +4,7 @@ using ReferralBot.Core.Prompts;
 
 namespace ReferralBot.Core.Reports;
 
-/// <summary><c>/export [slug]</c> for admins: <c>members-{slug}.csv</c> and <c>ledger-{slug}.csv</c>.</summary>
+/// <summary><c>/export [slug]</c> for admins: <c>members-{slug}.csv</c>, <c>ledger-{slug}.csv</c> and <c>payouts-{slug}.csv</c>.</summary>
 public sealed class ExportCommand(CampaignDirectory campaigns, CampaignExport export, TimeProvider time, PromptRenderer prompts) : IChatCommand
 {
     public string Name => "export";
@@ -27,6 +27,8 @@ public sealed class ExportCommand(CampaignDirectory campaigns, CampaignExport ex
                 await prompts.RenderAsync(PromptName.ExportMembersCaption, model, context.Locale)),
             new DocumentReply(await export.LedgerAsync(campaign, cancellationToken), $"ledger-{campaign.Slug}-{day}.csv", "text/csv",
                 await prompts.RenderAsync(PromptName.ExportLedgerCaption, model, context.Locale)),
+            new DocumentReply(await export.PayoutsAsync(campaign, cancellationToken), $"payouts-{campaign.Slug}-{day}.csv", "text/csv",
+                await prompts.RenderAsync(PromptName.ExportPayoutsCaption, model, context.Locale)),
         ];
     }
 }

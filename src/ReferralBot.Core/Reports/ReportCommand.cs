@@ -58,6 +58,15 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
             Customers = ReportFormat.Quantity("referred customer", report.ReferredCustomers),
             Clv = report.LifetimeValue is { } clv ? Money(clv) : null,
             Roi = ReportFormat.Percent(report.ReturnOnInvestment),
+            Payouts = report.Payouts.Any ? new
+            {
+                Pending = Money(report.Payouts.Pending),
+                Payable = Money(report.Payouts.Payable),
+                InPayment = report.Payouts.InPayment != 0m ? Money(report.Payouts.InPayment) : null,
+                Paid = Money(report.Payouts.Paid),
+                OwedBack = report.Payouts.OwedBack != 0m ? Money(report.Payouts.OwedBack) : null,
+            } : null,
+            OwingBack = report.Members.Where(m => m.OwedBack > 0m).Select(m => $"{m.Name} ({m.Code}) {Money(m.OwedBack)}").ToList(),
             Sources = report.Sources.Select(s => new
             {
                 s.Source,

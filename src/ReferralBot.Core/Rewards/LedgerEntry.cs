@@ -15,7 +15,9 @@ public sealed class LedgerEntry
 
     /// <summary>Who the amount is for; null for the discount of a buyer we do not know.</summary>
     public int? MemberId { get; init; }
-    public long PurchaseId { get; init; }
+
+    /// <summary>The purchase a reward (or its reversal) is for; null for a payout.</summary>
+    public long? PurchaseId { get; init; }
     public Purchase? Purchase { get; init; }
     public LedgerKind Kind { get; init; }
     public decimal Amount { get; init; }
@@ -27,6 +29,12 @@ public sealed class LedgerEntry
     public long? ReversesEntryId { get; init; }
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>
+    /// When a reward stops being pending: its purchase's time plus the campaign's hold then, fixed when it is earned (a
+    /// reversal keeps its reward's). A payout's is when it was made.
+    /// </summary>
+    public DateTime PayableAt { get; init; }
+
     public static string PurchaseKey(string orderId, LedgerKind kind) => $"order:{orderId}:{kind}";
 
     // A flat fee is owed once per influencer and campaign; after its purchase is refunded it may be earned again,
@@ -34,4 +42,8 @@ public sealed class LedgerEntry
     public static string FlatFeeKey(int campaignId, int memberId, int reversalsBefore) => $"flat-fee:{campaignId}:{memberId}:{reversalsBefore}";
 
     public static string ReversalKey(long entryId) => $"reverse:{entryId}";
+
+    // The n-th payout to a member in a campaign: two payout runs that read the same balance count the same payouts
+    // before, so they write the same key and only one of them lands.
+    public static string PayoutKey(int campaignId, int memberId, int payoutsBefore) => $"payout:{campaignId}:{memberId}:{payoutsBefore}";
 }

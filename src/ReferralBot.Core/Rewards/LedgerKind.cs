@@ -14,4 +14,7 @@ public enum LedgerKind
 
     /// <summary>The follower's discount at checkout: a cost of the campaign, credited to the buyer.</summary>
     Discount,
+
+    /// <summary>Money paid out to a member in a payout batch (negative: it leaves their balance); a cancelled batch reverses it.</summary>
+    Payout,
 }

@@ -8,6 +8,7 @@ public static class LedgerKindNames
         LedgerKind.Commission => "commission",
         LedgerKind.FlatFee => "flat-fee",
         LedgerKind.ReferrerReward => "referrer-reward",
+        LedgerKind.Payout => "payout",
         _ => "discount",
     };
 }

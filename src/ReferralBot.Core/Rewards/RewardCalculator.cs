@@ -67,6 +67,7 @@ public sealed class RewardCalculator(ReferralBotDbContext db, TierStanding stand
             Amount = fee.Value,
             Currency = campaign.Currency,
             CreatedAt = now,
+            PayableAt = PayableAt(purchase, campaign),
         };
     }
 
@@ -115,5 +116,10 @@ public sealed class RewardCalculator(ReferralBotDbContext db, TierStanding stand
         RatePercent = rate,
         TierName = tier,
         CreatedAt = now,
+        PayableAt = PayableAt(purchase, campaign),
     };
+
+    // The campaign's hold as it is now, from the purchase's own time: the reward keeps it whatever the setting becomes.
+    // A flat fee rides with the purchase that earns it, the influencer's first credited one.
+    private static DateTime PayableAt(Purchase purchase, Campaign campaign) => purchase.OccurredAt.AddDays(campaign.HoldDays);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Conversation;
 
 namespace ReferralBot.Core.Rewards;
 
@@ -8,6 +9,8 @@ internal static class RewardsSetup
     {
         services.AddScoped<RewardCalculator>();
         services.AddScoped<TierStanding>();
+        services.AddScoped<EarningsQuery>();
+        services.AddScoped<IChatCommand, EarningsCommand>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Privacy;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
@@ -53,6 +54,7 @@ public static class CoreSetup
             .AddStats()
             .AddRewards()
             .AddPurchases()
+            .AddPayouts()
             .AddNudges()
             .AddPrivacy()
             .AddReports();

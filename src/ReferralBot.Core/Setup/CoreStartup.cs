@@ -25,6 +25,7 @@ internal sealed class CoreStartup(IServiceProvider services) : IHostedLifecycleS
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DefaultCampaignSeeder>().SeedAsync(cancellationToken);
         await services.GetRequiredService<VisitorSalt>().LoadAsync(scope.ServiceProvider.GetRequiredService<StoredSecrets>(), cancellationToken);
+        services.GetRequiredService<DataProtectionKeys>().EnsureOne();
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

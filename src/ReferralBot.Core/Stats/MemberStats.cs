@@ -1,6 +1,9 @@
 namespace ReferralBot.Core.Stats;
 
-/// <summary>A member's tallies in one campaign. Money is in <see cref="Currency"/>; tiers are an influencer's.</summary>
+/// <summary>
+/// A member's tallies in one campaign. Money is in <see cref="Currency"/>: <see cref="Earnings"/> is earned less refunds,
+/// <see cref="Payable"/> what of it is past its hold and not paid out yet. Tiers are an influencer's.
+/// </summary>
 public sealed record MemberStats(
     int Clicks,
     DateTime? LastClickAt,
@@ -9,6 +12,7 @@ public sealed record MemberStats(
     int Purchases,
     decimal Revenue,
     decimal Earnings,
+    decimal Payable,
     string Currency,
     string? Tier,
     string? NextTier,

@@ -7,7 +7,7 @@ using ReferralBot.Core.Storage;
 namespace ReferralBot.Core.Stats;
 
 /// <summary>A member's tallies, counted and summed by the database on indexed columns (never loaded and counted here).</summary>
-public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding standing)
+public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding standing, EarningsQuery earnings)
 {
     public async Task<MemberStats> ForAsync(Member member, CancellationToken cancellationToken)
     {
@@ -15,7 +15,7 @@ public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding stand
         var signUps = db.Claims.Where(c => c.ReferrerMemberId == member.Id);
         var purchases = standing.Counted(member.Id);
         var count = await purchases.CountAsync(cancellationToken);
-        var earnings = db.Set<LedgerEntry>().Where(e => e.MemberId == member.Id && e.Kind != LedgerKind.Discount);
+        var money = await earnings.ForAsync(member, cancellationToken);
 
         string? tier = null, next = null;
         int? toNext = null;
@@ -33,7 +33,8 @@ public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding stand
             LastSignUpAt: await signUps.OrderByDescending(c => c.ClaimedAt).Select(c => (DateTime?)c.ClaimedAt).FirstOrDefaultAsync(cancellationToken),
             Purchases: count,
             Revenue: await purchases.SumAsync(p => p.Amount, cancellationToken),
-            Earnings: await earnings.SumAsync(e => e.Amount, cancellationToken),
+            Earnings: money.Net,
+            Payable: money.Payable,
             Currency: member.Campaign.Currency,
             Tier: tier,
             NextTier: next,

@@ -45,6 +45,7 @@ public sealed class StatsCommand(MemberDirectory members, MemberStatsQuery stats
                 Conversion = tally.ConversionPercent is { } rate ? rate.ToString("0.#", CultureInfo.InvariantCulture) + "%" : null,
                 Revenue = MoneyText.Format(tally.Revenue, tally.Currency),
                 Earnings = MoneyText.Format(tally.Earnings, tally.Currency),
+                Payable = MoneyText.Format(tally.Payable, tally.Currency),
                 HasEarnings = tally.Earnings != 0m || member.Role == MemberRole.Influencer,
                 tally.Tier,
                 tally.NextTier,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Claims;
@@ -7,7 +8,7 @@ using ReferralBot.Core.Members;
 namespace ReferralBot.Core.Storage;
 
 /// <summary>The one database of the service; each feature configures its own entities.</summary>
-public sealed class ReferralBotDbContext(DbContextOptions<ReferralBotDbContext> options) : DbContext(options)
+public sealed class ReferralBotDbContext(DbContextOptions<ReferralBotDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Person> People => Set<Person>();
@@ -15,6 +16,9 @@ public sealed class ReferralBotDbContext(DbContextOptions<ReferralBotDbContext> 
     public DbSet<ReferralCode> Codes => Set<ReferralCode>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Click> Clicks => Set<Click>();
+
+    /// <summary>Data Protection's keys (payout details are sealed with them), here so that every instance shares them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Set while the <see cref="Inbound.InboundPipeline"/> handles a message: the first write begins a transaction that

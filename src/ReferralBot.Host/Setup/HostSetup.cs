@@ -5,6 +5,7 @@ using ReferralBot.Channels.Telegram.Setup;
 using ReferralBot.Core.Setup;
 using ReferralBot.Core.Storage;
 using ReferralBot.Host.Nudges;
+using ReferralBot.Host.Payouts;
 using ReferralBot.Host.Purchases;
 
 namespace ReferralBot.Host.Setup;
@@ -20,6 +21,7 @@ public static class HostSetup
         builder.Services.AddHostedService<WebhookSecretWarning>();
         builder.Services.AddReferralBotCore(builder.Configuration);
         builder.Services.AddNudgeScheduling(builder.Configuration);
+        builder.Services.AddPayoutWebhook();
         builder.Services.AddReferralBotStore(builder.Configuration);
         builder.Services.AddBotFrameworkChannel(builder.Configuration);
         builder.Services.AddTelegramChannel(builder.Configuration);

@@ -17,7 +17,7 @@ public sealed class ExportScriptTests
         var said = await chat.SendAsync("admin", "/export glow-serum");
 
         var documents = said.Replies.OfType<DocumentReply>().ToList();
-        Assert.Equal(["members-glow-serum-2026-12-25.csv", "ledger-glow-serum-2026-12-25.csv"], documents.Select(d => d.FileName));
+        Assert.Equal(["members-glow-serum-2026-12-25.csv", "ledger-glow-serum-2026-12-25.csv", "payouts-glow-serum-2026-12-25.csv"], documents.Select(d => d.FileName));
         Assert.All(documents, d => Assert.Equal("text/csv", d.MediaType));
         Assert.Equal([0xEF, 0xBB, 0xBF], documents[0].Content.Take(3)); // UTF-8 BOM for spreadsheets
 
@@ -29,13 +29,14 @@ public sealed class ExportScriptTests
         Assert.Equal(6, members.Count); // Jane, Kim, Alex, and Bob, Mei and Ned who joined with their codes
 
         var ledger = Rows(documents[1]);
-        Assert.Equal("entry_id,created_at,order_id,kind,code,name,amount,currency,rate_percent,tier,reverses_entry_id", Header(documents[1]));
+        Assert.Equal("entry_id,created_at,order_id,kind,code,name,amount,currency,rate_percent,tier,reverses_entry_id,payable_at", Header(documents[1]));
         Assert.Equal(16, ledger.Count);
         Assert.Equal(117.50m, ledger.Sum(r => decimal.Parse(r[6], CultureInfo.InvariantCulture)));
         Assert.Equal(70.00m, ledger.Where(r => r[4] == "JANE20" && r[3] != "discount").Sum(r => decimal.Parse(r[6], CultureInfo.InvariantCulture)));
         var firstCommission = ledger.First();
-        Assert.Equal(["1", "commission", "JANE20", "Jane", "10.00", "SGD", "10.00", "Bronze", ""], firstCommission[2..]);
+        Assert.Equal(["1", "commission", "JANE20", "Jane", "10.00", "SGD", "10.00", "Bronze", ""], firstCommission[2..11]);
         Assert.Equal("2026-11-24T09:00:00Z", firstCommission[1]);
+        Assert.Equal("2026-12-24T09:00:00Z", firstCommission[11]); // the purchase's time and the default 30-day hold
         Assert.Contains(ledger, r => r[2] == "4" && r[3] == "commission" && r[6] == "-8.00" && r[10] != "");
     }
 

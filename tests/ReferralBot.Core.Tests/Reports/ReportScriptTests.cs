@@ -63,7 +63,8 @@ public sealed class ReportScriptTests
             "Cost: 117.50 SGD (commissions 20.00 SGD, flat fees 50.00 SGD, referrer rewards 5.00 SGD, discounts 42.50 SGD)\n" +
             "Cost per acquisition: 39.17 SGD over 3 referred customers\n" +
             "Customer lifetime value: 96.67 SGD per referred customer\n" +
-            "ROI: 95.7%\n\n" +
+            "ROI: 95.7%\n" +
+            "Rewards: 0.00 SGD pending, 75.00 SGD payable, 0.00 SGD paid (/payouts)\n\n" +
             "By source\n" +
             "• ig: 32 unique clicks → 2 purchases (6.3%), 160.00 SGD\n" +
             "• qr: 1 unique clicks → 1 purchase (100%), 40.00 SGD\n" +

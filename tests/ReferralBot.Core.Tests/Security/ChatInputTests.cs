@@ -63,7 +63,7 @@ public sealed class ChatInputTests(ChatInputTests.Chat fixture) : IClassFixture<
 
         Assert.Contains("Glow Serum", report.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("went wrong", report.Text + export.Text + stats.Text, StringComparison.Ordinal);
-        Assert.Equal(2, export.Replies.OfType<DocumentReply>().Count());
+        Assert.Equal(3, export.Replies.OfType<DocumentReply>().Count());
     }
 
     public sealed class Chat : IAsyncLifetime
