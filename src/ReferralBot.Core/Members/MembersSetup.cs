@@ -11,6 +11,7 @@ internal static class MembersSetup
         services.AddScoped<CodeSuggester>();
         services.AddSingleton<CodeLengthHints>();
         services.AddScoped<MemberDirectory>();
+        services.AddScoped<CampaignMemberships>();
         services.AddScoped<MembershipResolver>();
         services.AddSingleton<CodeCardBuilder>();
         services.AddScoped<ReferralLookup>();

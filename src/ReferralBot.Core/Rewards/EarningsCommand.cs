@@ -10,7 +10,7 @@ namespace ReferralBot.Core.Rewards;
 /// <c>/earnings [campaign]</c>: for each campaign you are in, what you earned, what is pending and when it becomes
 /// payable, what is payable now, what was paid out, and anything owed back after a refund of a paid reward.
 /// </summary>
-public sealed class EarningsCommand(MemberDirectory members, EarningsQuery earnings, PayoutAccounts accounts, PromptRenderer prompts) : IChatCommand
+public sealed class EarningsCommand(CampaignMemberships members, EarningsQuery earnings, PayoutAccounts accounts, PromptRenderer prompts) : IChatCommand
 {
     private const int UpcomingShown = 3;
     private const int PayoutsShown = 5;
@@ -21,15 +21,8 @@ public sealed class EarningsCommand(MemberDirectory members, EarningsQuery earni
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var slug = context.Arguments.FirstOrDefault()?.ToLowerInvariant();
-        var memberships = (await members.MembershipsAsync(context.Person.Id, cancellationToken))
-            .Where(m => slug is null || m.Campaign.Slug == slug)
-            .ToList();
-        if (memberships.Count == 0)
-        {
-            var prompt = slug is null ? PromptName.StatsNotMember : PromptName.CampaignNotFound;
-            return [await prompts.TextAsync(prompt, new { Slug = slug }, context.Locale)];
-        }
+        var (memberships, none) = await members.ForAsync(context, cancellationToken);
+        if (none is not null) return [none];
 
         var campaigns = new List<object>();
         foreach (var member in memberships)

@@ -11,7 +11,7 @@ namespace ReferralBot.Core.Stats;
 /// <c>/stats [campaign]</c>: for each campaign you are in, clicks, sign-ups, purchases, conversion, revenue driven,
 /// earnings and, for influencers, the tier and how far the next one is.
 /// </summary>
-public sealed class StatsCommand(MemberDirectory members, MemberStatsQuery stats, PromptRenderer prompts) : IChatCommand
+public sealed class StatsCommand(CampaignMemberships members, MemberStatsQuery stats, PromptRenderer prompts) : IChatCommand
 {
     public string Name => "stats";
 
@@ -19,15 +19,8 @@ public sealed class StatsCommand(MemberDirectory members, MemberStatsQuery stats
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var slug = context.Arguments.FirstOrDefault()?.ToLowerInvariant();
-        var memberships = (await members.MembershipsAsync(context.Person.Id, cancellationToken))
-            .Where(m => slug is null || m.Campaign.Slug == slug)
-            .ToList();
-        if (memberships.Count == 0)
-        {
-            var prompt = slug is null ? PromptName.StatsNotMember : PromptName.CampaignNotFound;
-            return [await prompts.TextAsync(prompt, new { Slug = slug }, context.Locale)];
-        }
+        var (memberships, none) = await members.ForAsync(context, cancellationToken);
+        if (none is not null) return [none];
 
         var campaigns = new List<object>();
         foreach (var member in memberships)
