@@ -8,8 +8,6 @@ namespace ReferralBot.Core.Rewards;
 /// </summary>
 public sealed record Earnings(decimal Earned, decimal Reversed, decimal Pending, decimal Matured, decimal PaidOut, decimal InPayment, int PayoutsMade)
 {
-    public static readonly Earnings None = new(0m, 0m, 0m, 0m, 0m, 0m, 0);
-
     /// <summary>Earned less refunds: what the member is owed for good, paid or not.</summary>
     public decimal Net => Earned - Reversed;
 
@@ -21,8 +19,6 @@ public sealed record Earnings(decimal Earned, decimal Reversed, decimal Pending,
 
     /// <summary>Paid out in batches marked paid (<see cref="InPayment"/> is in batches made and not marked paid yet).</summary>
     public decimal Paid => PaidOut - InPayment;
-
-    public bool IsEmpty => this == None;
 
     /// <summary>A member's sums from their grouped ledger rows, and what their open payout batches hold.</summary>
     internal static Earnings From(IEnumerable<LedgerSum> rows, decimal inPayment)

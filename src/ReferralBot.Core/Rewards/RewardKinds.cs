@@ -5,5 +5,5 @@ public static class RewardKinds
 {
     public static readonly LedgerKind[] Earned = [LedgerKind.Commission, LedgerKind.FlatFee, LedgerKind.ReferrerReward];
 
-    public static bool IsEarned(LedgerKind kind) => kind is LedgerKind.Commission or LedgerKind.FlatFee or LedgerKind.ReferrerReward;
+    public static bool IsEarned(LedgerKind kind) => Earned.Contains(kind);
 }

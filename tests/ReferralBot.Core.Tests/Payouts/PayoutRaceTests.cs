@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +10,8 @@ namespace ReferralBot.Core.Tests.Payouts;
 
 public sealed class PayoutRaceTests
 {
-    // Both admins' runs read the balances before either writes its batch (the interceptor holds each at its first look
-    // for the next batch number until the other has got there too): one batch is made, the other run finds nobody left.
+    // Both admins' runs read the balances before either writes its batch (the interceptor holds each run's save of its
+    // batch until the other run has got there too): one batch is made, the other run finds nobody left.
     // On PostgreSQL, where two messages really run at once; SQLite's single writer has a message's first write wait for
     // the other message's commit, so there the second run reads the first's batch anyway.
     [Fact]
@@ -39,7 +38,7 @@ public sealed class PayoutRaceTests
         Assert.Equal((0m, 20m), (jane.Payable, jane.InPayment));
     }
 
-    private sealed class MeetAtTheNextNumber : DbCommandInterceptor
+    private sealed class MeetAtTheNextNumber : SaveChangesInterceptor
     {
         private readonly TaskCompletionSource both = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int arrived;
@@ -48,10 +47,10 @@ public sealed class PayoutRaceTests
 
         public bool Met => both.Task.IsCompletedSuccessfully;
 
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (Armed && command.CommandText.Contains("\"PayoutBatches\"", StringComparison.Ordinal) && command.CommandText.Contains("max(", StringComparison.OrdinalIgnoreCase))
+            if (Armed && eventData.Context!.ChangeTracker.Entries<PayoutBatch>().Any(e => e.State == EntityState.Added))
             {
                 if (Interlocked.Increment(ref arrived) == 2) both.TrySetResult();
                 if (arrived <= 2) await both.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);

@@ -32,7 +32,7 @@ public sealed class PayoutsMigrationTests
         var bought = new DateTime(2026, 11, 2, 10, 30, 0, DateTimeKind.Utc);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Campaigns" ("Slug", "Name", "LandingUrl", "Currency", "State", "CreatedAt", "CommissionPercent", "AttributionWindowDays", "TimeZone", "IsDefault")
-            VALUES ('glow-serum', 'Glow Serum', 'https://shop.example.sg/serum', 'SGD', 0, {bought}, {10m}, 30, 'UTC', FALSE)
+            VALUES ('glow-serum', 'Glow Serum', 'https://shop.example.sg/serum', 'SGD', 0, {bought}, {10m}, 30, 'UTC', {false})
             """);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Purchases" ("OrderId", "Amount", "Currency", "OccurredAt", "ReceivedAt", "ReportedBy") VALUES ('1001', {100m}, 'SGD', {bought}, {bought}, 'webhook')
