@@ -103,6 +103,9 @@ start_fake() {
   # Telegram, which does not share our process, would not count. So it runs in a no-GC region of 4 GB (it allocates
   # about 10 KB a send: the 20,000 of the outbound part are 0.2 GB) and prints how often it collected anyway, which
   # results.md gives. (A 1 or 4 GiB first generation instead made its collections rare but ~100 ms each.)
+  # It also clocks each request at the kernel's time of its data (TCP_INFO, to the 4 ms tick), not its handler's start:
+  # on this machine the thread reading the sockets was still, at times, held 12-26 ms in the runtime's clearing of
+  # fresh memory with a request waiting, whatever the heap's setup or the number of socket threads.
   # For the same reason it runs ahead of everything else on the machine (real-time round-robin, when run as root):
   # on two cores shared with PostgreSQL and the instances, a busy spell otherwise held its reads up by more than the
   # service's margin, even at nice -10 (wire_capture measures by how much; results.md gives it).

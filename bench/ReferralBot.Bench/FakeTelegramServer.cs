@@ -27,6 +27,7 @@ internal static class FakeTelegramServer
             Port = Arguments.Number(args, "--port", 5103),
             EnforceLimits = args.Contains("--limits"),
             InlineScheduling = true,
+            ClockFromKernel = true,
             Latency = (latency[0], latency[^1]),
         });
         // The fake clocks a send as its handler starts, and a collection in between makes that clock late: the send 30

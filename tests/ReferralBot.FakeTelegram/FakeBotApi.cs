@@ -124,7 +124,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
-        var at = options.Time.GetUtcNow();
+        var at = options.ClockFromKernel ? KernelArrival.Of(http, options.Time.GetUtcNow()) : options.Time.GetUtcNow();
         var method = BotApiMethods.Canonical((string)http.Request.RouteValues["method"]!);
         var aborted = http.RequestAborted;
         // Stopping ends long polls and latency early, but they are still answered.

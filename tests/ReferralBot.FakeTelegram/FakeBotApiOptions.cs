@@ -38,6 +38,13 @@ public sealed class FakeBotApiOptions
     /// </summary>
     public bool InlineScheduling { get; init; }
 
+    /// <summary>
+    /// Clock each request at the kernel's time of its last data on the connection (Linux, to the scheduler's tick),
+    /// rather than when its handler started: for the benchmark's fake, whose handlers can start late on a busy machine.
+    /// Only with the system clock as <see cref="Time"/>.
+    /// </summary>
+    public bool ClockFromKernel { get; init; }
+
     /// <summary>The clock of recorded calls, message dates and the limits.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

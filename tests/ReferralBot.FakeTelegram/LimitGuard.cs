@@ -19,10 +19,12 @@ internal sealed class LimitGuard
     {
         lock (gate)
         {
-            while (lastSecond.TryPeek(out var oldest) && oldest <= now - TimeSpan.FromSeconds(1)) lastSecond.Dequeue();
+            // Sends clocked by the kernel can be judged a few milliseconds out of their order of arrival, so the queue
+            // keeps a spare second and the window is counted, not taken as the queue's length.
+            while (lastSecond.TryPeek(out var oldest) && oldest <= now - TimeSpan.FromSeconds(2)) lastSecond.Dequeue();
             var gap = chatId < 0 ? GroupGap : PrivateGap;
             var tooSoon = lastToChat.TryGetValue(chatId, out var last) && now - last < gap;
-            if (tooSoon || lastSecond.Count >= PerSecond)
+            if (tooSoon || lastSecond.Count(at => at > now - TimeSpan.FromSeconds(1)) >= PerSecond)
             {
                 violations++;
                 return false;
