@@ -46,7 +46,9 @@ public sealed class Generator : IAsyncDisposable
     public static async Task<Generator> StartAsync(GeneratorOptions options)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output is the one JSON line the bench reads; the store's warnings (a migration's table rebuild, the
+        // first Data Protection key) go to standard error.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bot:DefaultCampaign"] = "glow-serum",
