@@ -132,12 +132,18 @@ def load_wire(path):
     return sorted(times)
 
 
+def nearest(times, at):
+    i = bisect.bisect_left(times, at)
+    return min(times[max(i - 1, 0):i + 1], key=lambda t: abs(t - at))
+
+
 def wire(calls, times):
     """Spans of 31 requests on the wire (every send counts, refused or not), and the fake's clock against the kernel's."""
     spans = sorted(times[i + 30] - times[i] for i in range(len(times) - 30))
-    # Each send the fake clocked against the latest request on the wire before it, within the capture.
+    # Each send the fake clocked against the nearest request on the wire, within the capture: the fake takes a send's
+    # time from the kernel to its 4 ms tick, so its clock can be a little before the request's first packet too.
     captured = [c for c in calls if times and times[0] <= c[0] <= times[-1] + 0.01]
-    late = sorted(c[0] - times[bisect.bisect_right(times, c[0]) - 1] for c in captured)
+    late = sorted(c[0] - nearest(times, c[0]) for c in captured)
     return {
         "wireRequests": len(times),
         "wireMinMs": round(spans[0] * 1000, 2) if spans else None,
