@@ -548,9 +548,10 @@ How close to the limit: on the fake's clock, an accepted send and the 30th after
 **$(j "$OUTBOUND" windowMinMs) ms** apart, $(j "$OUTBOUND" windowP50Ms) ms at the median. Telegram's limit is 1,000; the service
 starts sends evenly spaced, 1,010 ms over 30 apart, and no sooner than its request can go on the wire 1,010 ms after
 the request 30 before it (a sliding window with a 10 ms margin, less the way to the wire three in four recent sends took
-at most); a request that got there faster waits, ready, at the wire. $(wire_text "$OUTBOUND") The fake Bot API, whose
-clock judges the limits, runs ahead of other processes (real-time priority when run as root), in a no-GC region, and made
-$OUTBOUND_FAKE_GC in the run.
+at most); a request that got there faster waits, ready, at the wire, and one still on its way when a 429 comes waits
+there until the pause ends. $(wire_text "$OUTBOUND") The fake Bot API, whose clock judges the limits, clocks each send
+at the kernel's time of its data (\`TCP_INFO\`, to the 4 ms tick) rather than when its handler starts, runs ahead of
+other processes (real-time priority when run as root), in a no-GC region, and made $OUTBOUND_FAKE_GC in the run.
 MD
 want 4 && cat >>"$OUT" <<MD
 

@@ -130,6 +130,8 @@ internal sealed partial class TelegramSendQueue(
         catch (Exception ex) when (SendFailure.IsRateLimit(ex, out var retryAfter))
         {
             LogRateLimited(logger, job.ChatId, retryAfter.TotalSeconds);
+            // Requests already on their way, not yet on the wire, would reach Telegram inside the pause: they wait it out.
+            wire.HoldUntil(time.GetUtcNow() + retryAfter);
             Tell(new SendEvent.Retry(job, retryAfter, Everyone: true));
         }
         catch (Exception ex) when (SendFailure.IsUnreachable(ex))

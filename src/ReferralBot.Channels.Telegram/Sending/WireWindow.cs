@@ -20,6 +20,8 @@ internal sealed class WireWindow(int limit, TimeSpan window, TimeSpan margin, Ti
     // The latest wire times, oldest first.
     private readonly List<DateTimeOffset> wired = [];
     private int writing;
+    // Nothing goes on the wire before this (a 429's retry_after).
+    private DateTimeOffset heldUntil = DateTimeOffset.MinValue;
 
     /// <summary>Waits until a request may be written, and takes its place; <see cref="Left"/> must follow.</summary>
     public async ValueTask EnterAsync(CancellationToken cancellationToken)
@@ -32,6 +34,7 @@ internal sealed class WireWindow(int limit, TimeSpan window, TimeSpan margin, Ti
                 var now = time.GetUtcNow();
                 var places = limit - writing;
                 var opens = places <= 0 ? now + WritingCheck : wired.Count < places ? now : wired[^places] + window + margin;
+                if (heldUntil > opens) opens = heldUntil;
                 if (opens <= now)
                 {
                     writing++;
@@ -43,6 +46,15 @@ internal sealed class WireWindow(int limit, TimeSpan window, TimeSpan margin, Ti
 
             // Timers fire on millisecond ticks: a shorter wait would only come back too soon.
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken);
+        }
+    }
+
+    /// <summary>Holds every request not yet on the wire until <paramref name="until"/> (or later, if held longer already).</summary>
+    public void HoldUntil(DateTimeOffset until)
+    {
+        lock (gate)
+        {
+            if (until > heldUntil) heldUntil = until;
         }
     }
 

@@ -76,6 +76,28 @@ public sealed class TelegramSendQueueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_request_still_on_its_way_when_a_429_comes_waits_out_the_pause_at_the_wire()
+    {
+        // Chat 1's answer, a 429, takes 100 ms to come back; chat 2's send started meanwhile, and its request takes 200 ms
+        // to be ready, so it reaches the wire after the 429 is known. Telegram would count it: it waits out the pause.
+        var refusedAt = DateTimeOffset.MinValue;
+        var first = queue.EnqueueAsync(1, async ct =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, ct);
+            if (refusedAt != DateTimeOffset.MinValue) return;
+            refusedAt = clock.GetUtcNow();
+            throw new ApiRequestException("Too Many Requests: retry after 5", 429, new ResponseParameters { RetryAfter = 5 });
+        });
+        var wired = new ConcurrentQueue<DateTimeOffset>();
+        var second = queue.EnqueueAsync(2, ReachesTheWireAfter(TimeSpan.FromMilliseconds(200), wired.Enqueue));
+
+        await RunClockUntilAsync(Task.WhenAll(first, second), TimeSpan.FromMilliseconds(10));
+
+        var left = Assert.Single(wired);
+        Assert.True(left >= refusedAt.AddSeconds(5), $"left {(left - refusedAt).TotalMilliseconds} ms after the 429");
+    }
+
+    [Fact]
     public async Task A_send_refused_with_a_429_goes_first_after_the_pause_not_after_chats_queued_meanwhile()
     {
         // Chat 1 is refused; while it was on its way, sixty more chats were queued.
