@@ -40,8 +40,7 @@ public sealed class FakeBotApiOptions
 
     /// <summary>
     /// Clock each request at the kernel's time of its last data on the connection (Linux, to the scheduler's tick),
-    /// rather than when its handler started: for a fake that judges real timing (the benchmark's, the cluster test's),
-    /// whose handlers can start late on a busy machine.
+    /// rather than when its handler started: for the benchmark's fake, whose handlers can start late on a busy machine.
     /// Only with the system clock as <see cref="Time"/>.
     /// </summary>
     public bool ClockFromKernel { get; init; }

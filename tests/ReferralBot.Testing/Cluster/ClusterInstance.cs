@@ -14,7 +14,9 @@ public sealed class ClusterInstance(string name, IDictionary<string, string> env
     public async Task StartAsync()
     {
         if (process is not null) await process.DisposeAsync(); // killed before: its output is gone with it
-        process = new HostProcess(environment, "--urls", Url);
+        // Niced: the fake Bot API in the test's process stamps each send as it reads it, and on two busy cores (an
+        // instance starting again while the other sends) it read late and stamped a queue of sends at once.
+        process = new HostProcess(environment, niceness: 10, "--urls", Url);
         var health = await process.HealthAsync(Url);
         health.EnsureSuccessStatusCode();
         Killed = false;

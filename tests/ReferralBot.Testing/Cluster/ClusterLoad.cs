@@ -17,9 +17,10 @@ namespace ReferralBot.Testing.Cluster;
 /// <param name="SendRate">The instances' <c>Telegram:MaxMessagesPerSecond</c>; the fake enforces 30.</param>
 /// <param name="ChatGap">The instances' <c>Telegram:PrivateChatInterval</c>; the fake enforces 1 s.</param>
 /// <remarks>
-/// <see cref="Small"/> sends at 20 a second with 1.25 s between a chat's messages: room for a machine busy with other
-/// tests (CI). With that room, what is checked is what the cluster adds: two instances together never send more than
-/// one sender may, and a new sender keeps the gaps its predecessor started.
+/// <see cref="Small"/> sends at 20 a second with 1.25 s between a chat's messages: the fake stamps each request as its
+/// handler starts, and on a machine busy with other tests (CI) a stalled fake stamps a queue of them at once, which
+/// looks like a burst. With that room, what is checked is what the cluster adds: two instances together never send
+/// more than one sender may, and a new sender keeps the gaps its predecessor started.
 /// </remarks>
 public sealed record ClusterLoad(
     int People, int Influencers, int DuplicateEvery, int Simultaneous, int Purchases, int Replayed, int Refunds, int Clicks, int Visitors,
