@@ -30,7 +30,16 @@ app.MapTelegramWebhook();
 app.MapBotFrameworkMessages();
 app.MapHealthChecks("/healthz");
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (DatabaseOutOfDateException)
+{
+    // The host has logged why, with the command to run, and stopped: a refused start, not a crash.
+    return 1;
+}
+
 return 0;
 
 /// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>

@@ -40,7 +40,7 @@ public sealed partial class DatabaseMigrations(
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
-                throw new InvalidOperationException(
+                throw new DatabaseOutOfDateException(
                     $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). Apply them once per deployment " +
                     "with `dotnet ReferralBot.Host.dll migrate` (same configuration), or set Database:MigrateOnStart=true on a single instance.");
             }

@@ -24,7 +24,7 @@ public sealed class StoreTests
     [Fact]
     public async Task A_start_on_an_unmigrated_PostgreSQL_database_is_refused_with_what_to_run()
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ChatScript.StartOnPostgresAsync(empty: true));
+        var refused = await Assert.ThrowsAsync<DatabaseOutOfDateException>(() => ChatScript.StartOnPostgresAsync(empty: true));
 
         Assert.Contains("dotnet ReferralBot.Host.dll migrate", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Database:MigrateOnStart=true", refused.Message, StringComparison.Ordinal);
