@@ -3,6 +3,7 @@ using ReferralBot.Channels.BotFramework.Receiving;
 using ReferralBot.Channels.Telegram.Receiving;
 using ReferralBot.Core.Storage;
 using ReferralBot.Host.Links;
+using ReferralBot.Host.Pages;
 using ReferralBot.Host.Purchases;
 using ReferralBot.Host.Setup;
 
@@ -25,6 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimits();
 app.MapReferralLinksApi();
+app.MapLandingPagesApi();
 app.MapPurchasesApi();
 app.MapTelegramWebhook();
 app.MapBotFrameworkMessages();

@@ -12,7 +12,7 @@ namespace ReferralBot.Persistence.Sqlite;
 internal sealed class SqliteRedirectTargets(string connectionString) : IRedirectTargets, IDisposable
 {
     private const string Sql = """
-        SELECT c."Value", c."MemberId", m."CampaignId", k."Slug", k."LandingUrl"
+        SELECT c."Value", c."MemberId", m."CampaignId", k."Slug", k."LandingUrl", k."LandingPages"
         FROM "Codes" AS c
         JOIN "Members" AS m ON m."Id" = c."MemberId"
         JOIN "Campaigns" AS k ON k."Id" = m."CampaignId"
@@ -62,7 +62,7 @@ internal sealed class SqliteRedirectTargets(string connectionString) : IRedirect
         {
             code.Value = value;
             using var row = command.ExecuteReader();
-            return row.Read() ? new RedirectTarget(row.GetString(0), row.GetInt32(1), row.GetInt32(2), row.GetString(3), row.GetString(4)) : null;
+            return row.Read() ? new RedirectTarget(row.GetString(0), row.GetInt32(1), row.GetInt32(2), row.GetString(3), row.GetString(4), row.GetBoolean(5)) : null;
         }
 
         public void Dispose()

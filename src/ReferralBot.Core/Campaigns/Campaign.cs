@@ -41,6 +41,15 @@ public sealed class Campaign
 
     public string? Terms { get; set; }
 
+    /// <summary>
+    /// Set by <c>/campaign set … page on</c>: shared links and QR codes open the referrer's own landing page
+    /// (<c>/p/{code}</c>) instead of going straight to the shop.
+    /// </summary>
+    public bool LandingPages { get; set; }
+
+    /// <summary>The disclosure an influencer's share texts end with (advertising codes ask for one); null: the prompt's own.</summary>
+    public string? Disclosure { get; set; }
+
     /// <summary>Set by <c>/campaign set … default yes</c>: what <c>/start</c> without a code joins.</summary>
     public bool IsDefault { get; set; }
 

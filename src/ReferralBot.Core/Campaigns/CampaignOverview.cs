@@ -15,7 +15,7 @@ public sealed class CampaignOverview(ReferralBotDbContext db, AuditLog audit)
         var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var members = await CountsAsync(db.Members.GroupBy(m => m.CampaignId).Select(g => new CampaignCount(g.Key, g.Count())), cancellationToken);
         var signUps = await CountsAsync(db.Claims.GroupBy(c => c.CampaignId).Select(g => new CampaignCount(g.Key, g.Count())), cancellationToken);
-        var clicks = await CountsAsync(db.Set<ClickTally>().GroupBy(t => t.CampaignId).Select(g => new CampaignCount(g.Key, g.Sum(t => t.Clicks))), cancellationToken);
+        var clicks = await CountsAsync(db.Set<ClickTally>().Where(t => t.Kind == VisitKind.Click).GroupBy(t => t.CampaignId).Select(g => new CampaignCount(g.Key, g.Sum(t => t.Clicks))), cancellationToken);
         return campaigns.Select(c => new Headline(c, members.GetValueOrDefault(c.Id), signUps.GetValueOrDefault(c.Id), clicks.GetValueOrDefault(c.Id))).ToList();
     }
 
@@ -23,7 +23,7 @@ public sealed class CampaignOverview(ReferralBotDbContext db, AuditLog audit)
         campaign,
         await db.Members.CountAsync(m => m.CampaignId == campaign.Id, cancellationToken),
         await db.Claims.CountAsync(c => c.CampaignId == campaign.Id, cancellationToken),
-        await db.Set<ClickTally>().Where(t => t.CampaignId == campaign.Id).SumAsync(t => t.Clicks, cancellationToken));
+        await db.Set<ClickTally>().Where(t => t.CampaignId == campaign.Id && t.Kind == VisitKind.Click).SumAsync(t => t.Clicks, cancellationToken));
 
     public Task<List<Tier>> TiersAsync(int campaignId, CancellationToken cancellationToken) =>
         db.Set<Tier>().AsNoTracking().Where(t => t.CampaignId == campaignId).OrderBy(t => t.MinPurchases).ToListAsync(cancellationToken);

@@ -32,12 +32,9 @@ public static partial class CampaignSettings
         new("timezone", c => c.TimeZone, (c, v) => TimeZoneInfo.TryFindSystemTimeZoneById(v, out var zone) && (zone.Id.Contains('/') || zone.Id == "UTC")
             ? Do(() => c.TimeZone = zone.Id) : "invalid"),
         new("terms", c => c.Terms, (c, v) => Optional(v, () => c.Terms = null, () => Text(v, 2000, t => c.Terms = t))),
-        new("default", c => c.IsDefault ? "yes" : "no", (c, v) => v.ToLowerInvariant() switch
-        {
-            "yes" or "true" or "on" => Do(() => c.IsDefault = true),
-            "no" or "false" or "off" => Do(() => c.IsDefault = false),
-            _ => "invalid",
-        }),
+        new("default", c => c.IsDefault ? "yes" : "no", (c, v) => Switch(v, on => c.IsDefault = on)),
+        new("page", c => c.LandingPages ? "on" : "off", (c, v) => Switch(v, on => c.LandingPages = on)),
+        new("disclosure", c => c.Disclosure, (c, v) => Optional(v, () => c.Disclosure = null, () => Text(v, 120, t => c.Disclosure = t))),
     ];
 
     /// <summary>An ISO 4217 code as .NET knows them, in capitals (SGD).</summary>
@@ -62,6 +59,13 @@ public static partial class CampaignSettings
         apply();
         return null;
     }
+
+    private static string? Switch(string value, Action<bool> set) => value.ToLowerInvariant() switch
+    {
+        "yes" or "true" or "on" => Do(() => set(true)),
+        "no" or "false" or "off" => Do(() => set(false)),
+        _ => "invalid",
+    };
 
     private static string? Optional(string value, Action clear, Func<string?> set) =>
         Clear.Contains(value.ToLowerInvariant()) ? Do(clear) : set();

@@ -1,12 +1,13 @@
 namespace ReferralBot.Core.Clicks;
 
 /// <summary>
-/// A maintained count of one referrer's clicks from one source (<c>""</c> for none), written with each batch of
-/// clicks, so reports add up a few rows instead of counting a million.
+/// A maintained count of one referrer's clicks (or page views) from one source (<c>""</c> for none), written with each
+/// batch of clicks, so reports add up a few rows instead of counting a million.
 /// </summary>
 public sealed class ClickTally
 {
     public int MemberId { get; init; }
+    public VisitKind Kind { get; init; }
     public required string Source { get; init; }
     public int CampaignId { get; init; }
     public int Clicks { get; init; }

@@ -11,7 +11,7 @@ internal sealed class ClickTallyConfiguration : IEntityTypeConfiguration<ClickTa
     public void Configure(EntityTypeBuilder<ClickTally> builder)
     {
         builder.ToTable("ClickTallies");
-        builder.HasKey(t => new { t.MemberId, t.Source });
+        builder.HasKey(t => new { t.MemberId, t.Kind, t.Source });
         builder.Property(t => t.Source).HasMaxLength(LinkSource.MaxLength);
         builder.HasIndex(t => t.CampaignId);
         builder.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);
@@ -21,7 +21,7 @@ internal sealed class ClickTallyConfiguration : IEntityTypeConfiguration<ClickTa
     public void Configure(EntityTypeBuilder<ClickVisitor> builder)
     {
         builder.ToTable("ClickVisitors");
-        builder.HasKey(v => new { v.MemberId, v.Source, v.Visitor });
+        builder.HasKey(v => new { v.MemberId, v.Kind, v.Source, v.Visitor });
         builder.Property(v => v.Source).HasMaxLength(LinkSource.MaxLength);
         builder.Property(v => v.Visitor).HasMaxLength(32);
     }

@@ -11,7 +11,7 @@ namespace ReferralBot.Core.Clicks;
 
 /// <summary>
 /// The web link's use case: find where a code leads (cached), count the click (buffered) and give the URL to
-/// redirect to.
+/// redirect to. Landing pages count their views here too.
 /// </summary>
 public sealed class ReferralRedirects(
     IRedirectTargets targets,
@@ -66,21 +66,29 @@ public sealed class ReferralRedirects(
         var tag = LinkSource.Normalize(source);
         // Built before the click is counted: a redirect that cannot be made counts nothing.
         var landing = LandingUrlBuilder.Build(target, tag, buyerReference);
-        var now = time.GetUtcNow().UtcDateTime;
-        if (!LinkPreviewAgents.IsPreview(userAgent))
-        {
-            await clicks.AddAsync(new Click
-            {
-                MemberId = target.MemberId,
-                CampaignId = target.CampaignId,
-                Code = target.Code,
-                Source = tag,
-                Visitor = VisitorHash(visitorKey, userAgent, now),
-                OccurredAt = now,
-            }, cancellationToken);
-        }
-
+        await CountAsync(target, VisitKind.Click, tag, visitorKey, userAgent, cancellationToken);
         return landing;
+    }
+
+    /// <summary>
+    /// Counts a click or a page view of <paramref name="target"/>'s code, unless a link preview fetched it;
+    /// <paramref name="source"/> is already normalized (<see cref="LinkSource.Normalize"/>).
+    /// </summary>
+    public async ValueTask CountAsync(
+        RedirectTarget target, VisitKind kind, string? source, string? visitorKey, string? userAgent, CancellationToken cancellationToken)
+    {
+        if (LinkPreviewAgents.IsPreview(userAgent)) return;
+        var now = time.GetUtcNow().UtcDateTime;
+        await clicks.AddAsync(new Click
+        {
+            MemberId = target.MemberId,
+            CampaignId = target.CampaignId,
+            Code = target.Code,
+            Kind = kind,
+            Source = source,
+            Visitor = VisitorHash(visitorKey, userAgent, now),
+            OccurredAt = now,
+        }, cancellationToken);
     }
 
     // Same visitor, same day → same hash; nothing that identifies them is stored. Written straight into one buffer

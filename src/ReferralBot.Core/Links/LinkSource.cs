@@ -4,6 +4,9 @@ namespace ReferralBot.Core.Links;
 public static class LinkSource
 {
     public const string Qr = "qr";
+
+    /// <summary>The call-to-action of a referrer's landing page.</summary>
+    public const string Page = "page";
     public const int MaxLength = 16;
 
     /// <summary>Lower-case letters, digits and hyphens only; anything else is not recorded.</summary>

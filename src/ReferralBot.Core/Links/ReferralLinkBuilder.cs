@@ -3,13 +3,17 @@ using ReferralBot.Core.Bot;
 
 namespace ReferralBot.Core.Links;
 
-/// <summary>The tracked links of a code: <c>{PublicBaseUrl}/r/{CODE}</c>, with an optional source tag.</summary>
+/// <summary>
+/// The tracked links of a code: <c>{PublicBaseUrl}/r/{CODE}</c>, or its landing page <c>{PublicBaseUrl}/p/{CODE}</c>
+/// where the campaign shares pages, with an optional source tag.
+/// </summary>
 public sealed class ReferralLinkBuilder(IOptions<BotOptions> options)
 {
     private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
 
-    public string WebLink(string code, string? source = null) =>
-        source is null ? $"{BaseUrl}/r/{code}" : $"{BaseUrl}/r/{code}?s={Uri.EscapeDataString(source)}";
+    /// <summary>The link people share: the landing page when <paramref name="landingPage"/>, else the redirect.</summary>
+    public string WebLink(string code, string? source = null, bool landingPage = false) =>
+        Tagged($"{BaseUrl}/{(landingPage ? "p" : "r")}/{code}", source);
 
     /// <summary>
     /// The link a referred customer shops through: their referrer's code, with their own reference, which the
@@ -18,4 +22,12 @@ public sealed class ReferralLinkBuilder(IOptions<BotOptions> options)
     public string ShopLink(string referrerCode, string buyerReference) => $"{BaseUrl}/r/{referrerCode}?b={Uri.EscapeDataString(buyerReference)}";
 
     public string QrImageUrl(string code) => $"{BaseUrl}/qr/{code}.png";
+
+    /// <summary>The landing page's preview card (Open Graph image), 1200×630.</summary>
+    public string CardImageUrl(string code) => $"{BaseUrl}/og/{code}.png";
+
+    /// <summary>The landing page's photo of its owner; <paramref name="version"/> changes with the photo, so it can be cached long.</summary>
+    public string PhotoUrl(string code, long version) => $"{BaseUrl}/p/{code}/photo.jpg?v={version}";
+
+    private static string Tagged(string url, string? source) => source is null ? url : $"{url}?s={Uri.EscapeDataString(source)}";
 }

@@ -23,7 +23,7 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLin
     public async Task<QrCodeReply> QrAsync(Member member, string locale)
     {
         var code = member.PrimaryCode;
-        var encoded = links.WebLink(code, LinkSource.Qr);
+        var encoded = links.WebLink(code, LinkSource.Qr, member.Campaign.LandingPages);
         var caption = await prompts.RenderAsync(PromptName.QrCaption, Model(member), locale);
         return new QrCodeReply($"{code}.png", caption, encoded, links.QrImageUrl(code));
     }
@@ -42,7 +42,7 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLin
         return new
         {
             Code = code,
-            WebLink = links.WebLink(code),
+            WebLink = links.WebLink(code, landingPage: member.Campaign.LandingPages),
             DeepLinks = chatLinks.For(code),
             Campaign = member.Campaign.Name,
             CampaignSlug = member.Campaign.Slug,
@@ -72,7 +72,7 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLin
         var model = Model(member, referral);
         // Shared from the member's own channel: its deep link, else the web link tagged with where it was shared.
         var channel = chatLinks.Of(member.Person.Channel);
-        var shareUrl = channel?.ClaimLink(code)?.Url ?? links.WebLink(code, channel?.ShareSource);
+        var shareUrl = channel?.ClaimLink(code)?.Url ?? links.WebLink(code, channel?.ShareSource, member.Campaign.LandingPages);
         return ReplyButton.Share(
             await prompts.RenderPlainAsync(PromptName.ButtonShare, model, locale),
             shareUrl,

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Claims;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Pages;
 using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Storage;
 
@@ -15,7 +16,7 @@ namespace ReferralBot.Core.Privacy;
 /// What <c>/forget yes</c> erases, on the caller's context (saved with the person's own row, in one transaction): their
 /// name, username and chat address; every stored message to them (unsent ones are dropped), and the notices of their
 /// sign-ups ("Bob just joined with your code"); their name or username in any other stored message; their influencer
-/// <c>/voice</c>; their payout details; what a channel kept to reach their chat. Kept, because money needs it: codes, claims, clicks, purchases and the ledger, tied to the
+/// <c>/voice</c> and their photo; their payout details; what a channel kept to reach their chat. Kept, because money needs it: codes, claims, clicks, purchases and the ledger, tied to the
 /// channel's id for them and no name.
 /// </summary>
 public sealed class PersonalDataEraser(ReferralBotDbContext db, TimeProvider time)
@@ -47,6 +48,7 @@ public sealed class PersonalDataEraser(ReferralBotDbContext db, TimeProvider tim
 
         foreach (var member in await db.Members.Where(m => m.PersonId == person.Id && m.Voice != null).ToListAsync(cancellationToken))
             member.Voice = null;
+        db.RemoveRange(await db.Set<PersonPhoto>().Where(p => p.PersonId == person.Id).ToListAsync(cancellationToken));
 
         // Where their money goes: the details go, and the sealed copies on their payout lines; the payouts made stay, as
         // the ledger does, with the masked account.

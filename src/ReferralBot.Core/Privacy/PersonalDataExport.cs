@@ -5,6 +5,7 @@ using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Pages;
 using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
@@ -46,7 +47,7 @@ public sealed class PersonalDataExport(ReferralBotDbContext db, TimeProvider tim
                 SignUpsWithYourCode = await db.Claims.AsNoTracking().Where(c => c.ReferrerMemberId == member.Id).OrderBy(c => c.ClaimedAt)
                     .Select(c => new { c.Code, c.ClaimedAt }).ToListAsync(cancellationToken),
                 Clicks = await db.Set<ClickTally>().AsNoTracking().Where(t => t.MemberId == member.Id)
-                    .Select(t => new { Source = t.Source == "" ? null : t.Source, t.Clicks, t.UniqueClicks }).ToListAsync(cancellationToken),
+                    .Select(t => new { Kind = t.Kind == VisitKind.PageView ? "page view" : "click", Source = t.Source == "" ? null : t.Source, t.Clicks, t.UniqueClicks }).ToListAsync(cancellationToken),
                 PurchasesYouReferred = await db.Set<Purchase>().AsNoTracking().Where(p => p.ReferrerMemberId == member.Id).OrderBy(p => p.OccurredAt)
                     .Select(p => new { p.OrderId, p.Amount, p.Currency, p.OccurredAt, Credited = p.NotCreditedReason == null, Refunded = refunded.Contains(p.Id) })
                     .ToListAsync(cancellationToken),
@@ -77,6 +78,10 @@ public sealed class PersonalDataExport(ReferralBotDbContext db, TimeProvider tim
                 person.HiddenFromLeaderboards,
             },
             Memberships = memberships,
+            // The picture itself is on their landing page; here, that one is kept and where it came from.
+            Photo = await db.Set<PersonPhoto>().AsNoTracking().Where(p => p.PersonId == person.Id && p.Jpeg != null)
+                .Select(p => new { Origin = p.Origin == PhotoOrigin.Sent ? "sent with /photo" : "profile photo", Bytes = p.Jpeg!.Length, p.UpdatedAt })
+                .SingleOrDefaultAsync(cancellationToken),
             // Masked, as everywhere but a payout file.
             PayoutDetails = await db.Set<PayoutAccount>().AsNoTracking().Where(a => a.PersonId == person.Id)
                 .Select(a => new { Method = a.Method.ToString(), a.Masked, a.UpdatedAt }).SingleOrDefaultAsync(cancellationToken),

@@ -135,6 +135,10 @@ public static class PromptName
     public const string PayoutsSettled = "payouts-settled";
     public const string PayoutPaidNotice = "payout-paid-notice";
     public const string ExportPayoutsCaption = "export-payouts-caption";
+    public const string Page = "page";
+    public const string PageStyle = "page-style";
+    public const string PageTitle = "page-title";
+    public const string PageDescription = "page-description";
 
     public static IReadOnlyList<string> All { get; } = typeof(PromptName)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -1,7 +1,11 @@
 namespace ReferralBot.Core.Reports;
 
-/// <summary>A campaign's figures for <c>/report</c>: the funnel, money, and splits by source and by influencer.</summary>
+/// <summary>
+/// A campaign's figures for <c>/report</c>: the funnel (landing page views, where it has pages, then clicks, sign-ups and
+/// purchases), money, and splits by source and by influencer.
+/// </summary>
 public sealed record CampaignReport(
+    int UniqueViews,
     int TotalClicks,
     int UniqueClicks,
     int SignUps,
@@ -30,8 +34,8 @@ public sealed record CampaignReport(
     public static decimal? Rate(int part, int whole) => whole == 0 ? null : (decimal)part / whole;
 }
 
-/// <summary>One source tag (<c>qr</c>, <c>tg</c>, <c>ig</c>…, or none): its clicks and the purchases the shop reported from it.</summary>
-public sealed record SourceLine(string Source, int UniqueClicks, int Purchases, decimal Revenue);
+/// <summary>One source tag (<c>qr</c>, <c>wa</c>, <c>ig</c>…, or none): its page views, clicks and the purchases the shop reported from it.</summary>
+public sealed record SourceLine(string Source, int UniqueViews, int UniqueClicks, int Purchases, decimal Revenue);
 
 /// <summary>The campaign's rewards by where they stand: in their hold, payable, in an open batch, paid, and owed back after refunds.</summary>
 public sealed record PayoutFigures(decimal Pending, decimal Payable, decimal InPayment, decimal Paid, decimal OwedBack)

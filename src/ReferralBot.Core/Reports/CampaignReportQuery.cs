@@ -17,7 +17,9 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
 {
     public async Task<CampaignReport> ForAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var tallies = db.Set<ClickTally>().Where(t => t.CampaignId == campaignId);
+        var tallies = db.Set<ClickTally>().Where(t => t.CampaignId == campaignId && t.Kind == VisitKind.Click);
+        var uniqueViews = await db.Set<ClickTally>().Where(t => t.CampaignId == campaignId && t.Kind == VisitKind.PageView)
+            .SumAsync(t => t.UniqueClicks, cancellationToken);
         var clicksByMember = await tallies.GroupBy(t => t.MemberId)
             .Select(g => new { MemberId = g.Key, Clicks = g.Sum(t => t.Clicks), Unique = g.Sum(t => t.UniqueClicks) })
             .ToDictionaryAsync(x => x.MemberId, cancellationToken);
@@ -54,6 +56,7 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
 
         var (customers, customersRevenue) = await ReferredCustomersAsync(campaignId, cancellationToken);
         return new CampaignReport(
+            UniqueViews: uniqueViews,
             TotalClicks: clicksByMember.Values.Sum(c => c.Clicks),
             UniqueClicks: clicksByMember.Values.Sum(c => c.Unique),
             SignUps: signUpsByMember.Values.Sum(),
@@ -97,19 +100,21 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
 
     private async Task<List<SourceLine>> SourcesAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var clicks = await db.Set<ClickTally>().Where(t => t.CampaignId == campaignId).GroupBy(t => t.Source)
-            .Select(g => new { Source = g.Key == "" ? null : g.Key, Unique = g.Sum(t => t.UniqueClicks) })
+        var visits = await db.Set<ClickTally>().Where(t => t.CampaignId == campaignId).GroupBy(t => new { t.Source, t.Kind })
+            .Select(g => new { Source = g.Key.Source == "" ? null : g.Key.Source, g.Key.Kind, Unique = g.Sum(t => t.UniqueClicks) })
             .ToListAsync(cancellationToken);
         var purchases = await figures.Credited(campaignId).GroupBy(p => p.Source)
             .Select(g => new { Source = g.Key, Count = g.Count(), Revenue = g.Sum(p => (double)p.Amount) })
             .ToListAsync(cancellationToken);
-        return clicks.Select(c => c.Source).Concat(purchases.Select(p => p.Source)).Distinct()
+        int Unique(string? source, VisitKind kind) => visits.Where(v => v.Source == source && v.Kind == kind).Sum(v => v.Unique);
+        return visits.Select(c => c.Source).Concat(purchases.Select(p => p.Source)).Distinct()
             .Select(source => new SourceLine(
                 source ?? "none",
-                clicks.FirstOrDefault(c => c.Source == source)?.Unique ?? 0,
+                Unique(source, VisitKind.PageView),
+                Unique(source, VisitKind.Click),
                 purchases.FirstOrDefault(p => p.Source == source)?.Count ?? 0,
                 Money(purchases.FirstOrDefault(p => p.Source == source)?.Revenue ?? 0)))
-            .OrderByDescending(s => s.Purchases).ThenByDescending(s => s.UniqueClicks).ThenBy(s => s.Source, StringComparer.Ordinal)
+            .OrderByDescending(s => s.Purchases).ThenByDescending(s => s.UniqueClicks).ThenByDescending(s => s.UniqueViews).ThenBy(s => s.Source, StringComparer.Ordinal)
             .ToList();
     }
 

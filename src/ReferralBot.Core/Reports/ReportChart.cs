@@ -55,9 +55,12 @@ public static class ReportChart
     private static Plot Funnel(CampaignReport report)
     {
         var plot = new Plot();
-        double[] values = [report.UniqueClicks, report.SignUps, report.Purchases];
-        plot.Add.Bars(values);
-        plot.Axes.Bottom.SetTicks([0, 1, 2], ["Unique clicks", "Sign-ups", "Purchases"]);
+        // Page views lead the funnel where the campaign has landing pages.
+        (double Value, string Label)[] steps = report.UniqueViews > 0
+            ? [(report.UniqueViews, "Page views"), (report.UniqueClicks, "Unique clicks"), (report.SignUps, "Sign-ups"), (report.Purchases, "Purchases")]
+            : [(report.UniqueClicks, "Unique clicks"), (report.SignUps, "Sign-ups"), (report.Purchases, "Purchases")];
+        plot.Add.Bars(steps.Select(s => s.Value).ToArray());
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, steps.Length).Select(i => (double)i).ToArray(), steps.Select(s => s.Label).ToArray());
         plot.Title("Funnel");
         plot.Axes.Margins(bottom: 0);
         return plot;

@@ -7,7 +7,7 @@ using ReferralBot.Core.Rewards;
 namespace ReferralBot.Core.Reports;
 
 /// <summary>
-/// <c>/report [slug]</c> for admins: the funnel with its conversion rates, revenue, cost, cost per acquisition,
+/// <c>/report [slug]</c> for admins: the funnel (page views → clicks → sign-ups → purchases) with its conversion rates, revenue, cost, cost per acquisition,
 /// customer lifetime value and ROI; the split by source and by influencer; the top 5; flags; and a chart.
 /// </summary>
 public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQuery reports, PromptRenderer prompts) : IChatCommand
@@ -26,7 +26,7 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
 
         var report = await reports.ForAsync(campaign.Id, cancellationToken);
         var text = await prompts.TextAsync(PromptName.Report, Model(campaign, report), context.Locale);
-        if (report.Purchases == 0 && report.UniqueClicks == 0) return [text];
+        if (report.Purchases == 0 && report.UniqueClicks == 0 && report.UniqueViews == 0) return [text];
         return [text, new ImageReply(ReportChart.Render(campaign, report), $"{campaign.Slug}-report.png", $"{campaign.Name}: purchases per day and the funnel")];
     }
 
@@ -43,6 +43,8 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
         {
             Campaign = campaign.Name,
             campaign.Slug,
+            UniqueViews = report.UniqueViews > 0 ? ReportFormat.Count(report.UniqueViews) : null,
+            ClickThrough = ReportFormat.Percent(CampaignReport.Rate(report.UniqueClicks, report.UniqueViews)),
             UniqueClicks = ReportFormat.Count(report.UniqueClicks),
             TotalClicks = ReportFormat.Count(report.TotalClicks),
             SignUps = ReportFormat.Quantity("sign-up", report.SignUps),
@@ -70,6 +72,7 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
             Sources = report.Sources.Select(s => new
             {
                 s.Source,
+                Views = s.UniqueViews > 0 ? ReportFormat.Count(s.UniqueViews) : null,
                 Clicks = ReportFormat.Count(s.UniqueClicks),
                 Purchases = ReportFormat.Quantity("purchase", s.Purchases),
                 Rate = ReportFormat.Percent(CampaignReport.Rate(s.Purchases, s.UniqueClicks)),

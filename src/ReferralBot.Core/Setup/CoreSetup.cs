@@ -13,6 +13,7 @@ using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Pages;
 using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Privacy;
 using ReferralBot.Core.Prompts;
@@ -51,6 +52,7 @@ public static class CoreSetup
             .AddClaims()
             .AddSecrets()
             .AddClicks()
+            .AddPages()
             .AddStats()
             .AddRewards()
             .AddPurchases()

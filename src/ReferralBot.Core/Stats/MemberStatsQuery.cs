@@ -11,7 +11,8 @@ public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding stand
 {
     public async Task<MemberStats> ForAsync(Member member, CancellationToken cancellationToken)
     {
-        var clicks = db.Clicks.Where(c => c.MemberId == member.Id);
+        var clicks = db.Clicks.Where(c => c.MemberId == member.Id && c.Kind == VisitKind.Click);
+        var tallies = db.Set<ClickTally>().Where(t => t.MemberId == member.Id);
         var signUps = db.Claims.Where(c => c.ReferrerMemberId == member.Id);
         var purchases = standing.Counted(member.Id);
         var count = await purchases.CountAsync(cancellationToken);
@@ -27,7 +28,8 @@ public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding stand
         }
 
         return new MemberStats(
-            Clicks: await db.Set<ClickTally>().Where(t => t.MemberId == member.Id).SumAsync(t => t.Clicks, cancellationToken),
+            Views: await tallies.Where(t => t.Kind == VisitKind.PageView).SumAsync(t => t.Clicks, cancellationToken),
+            Clicks: await tallies.Where(t => t.Kind == VisitKind.Click).SumAsync(t => t.Clicks, cancellationToken),
             LastClickAt: await clicks.OrderByDescending(c => c.OccurredAt).Select(c => (DateTime?)c.OccurredAt).FirstOrDefaultAsync(cancellationToken),
             SignUps: await signUps.CountAsync(cancellationToken),
             LastSignUpAt: await signUps.OrderByDescending(c => c.ClaimedAt).Select(c => (DateTime?)c.ClaimedAt).FirstOrDefaultAsync(cancellationToken),

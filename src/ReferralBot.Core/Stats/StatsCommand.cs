@@ -8,7 +8,7 @@ using ReferralBot.Core.Purchases;
 namespace ReferralBot.Core.Stats;
 
 /// <summary>
-/// <c>/stats [campaign]</c>: for each campaign you are in, clicks, sign-ups, purchases, conversion, revenue driven,
+/// <c>/stats [campaign]</c>: for each campaign you are in, page views (where it has pages), clicks, sign-ups, purchases, conversion, revenue driven,
 /// earnings and, for influencers, the tier and how far the next one is.
 /// </summary>
 public sealed class StatsCommand(CampaignMemberships members, MemberStatsQuery stats, PromptRenderer prompts) : IChatCommand
@@ -30,6 +30,8 @@ public sealed class StatsCommand(CampaignMemberships members, MemberStatsQuery s
             {
                 Campaign = member.Campaign.Name,
                 Code = member.PrimaryCode,
+                tally.Views,
+                Pages = member.Campaign.LandingPages || tally.Views > 0,
                 tally.Clicks,
                 tally.LastClickAt,
                 tally.SignUps,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Links;
+using ReferralBot.Core.Pages;
 using ReferralBot.Core.Prompts;
 
 namespace ReferralBot.Host.Links;
@@ -12,33 +13,31 @@ public static class ReferralLinksApi
     {
         // Singletons, taken once: a service resolved as a handler parameter opens a DI scope for every redirect.
         var redirects = app.ServiceProvider.GetRequiredService<ReferralRedirects>();
+        var pages = app.ServiceProvider.GetRequiredService<LandingPages>();
         var prompts = app.ServiceProvider.GetRequiredService<PromptRenderer>();
         app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head],
-            (string code, string? s, string? b, HttpContext http, CancellationToken cancellationToken) => RedirectAsync(code, s, b, http, redirects, prompts, cancellationToken));
+            (string code, string? s, string? b, HttpContext http, CancellationToken cancellationToken) => RedirectAsync(code, s, b, http, redirects, pages, prompts, cancellationToken));
         app.MapGet("/qr/{code}.png", QrAsync);
         return app;
     }
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult>> RedirectAsync(
-        string code, string? s, string? b, HttpContext http, ReferralRedirects redirects, PromptRenderer prompts, CancellationToken cancellationToken)
+        string code, string? s, string? b, HttpContext http, ReferralRedirects redirects, LandingPages pages, PromptRenderer prompts, CancellationToken cancellationToken)
     {
         var target = await redirects.FindAsync(code, cancellationToken);
-        if (target is null) return await NotFoundPageAsync(code, prompts);
+        if (target is null) return await NotFoundPage.ForAsync(code, prompts);
 
         http.Response.Headers.CacheControl = "no-store";
+        // A messenger drawing the link's preview gets the referrer's page, for its preview tags, instead of the shop's.
+        var userAgent = http.Request.Headers.UserAgent.ToString();
+        if (LinkPreviewAgents.IsPreview(userAgent) && await pages.PreviewAsync(target, cancellationToken) is { } preview)
+            return TypedResults.Content(preview, "text/html; charset=utf-8");
+
         if (HttpMethods.IsHead(http.Request.Method)) return TypedResults.Redirect(LandingUrlBuilder.Build(target, LinkSource.Normalize(s), b));
 
         var url = await redirects.VisitAsync(
-            target, s, b, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), cancellationToken);
+            target, s, b, http.Connection.RemoteIpAddress?.ToString(), userAgent, cancellationToken);
         return TypedResults.Redirect(url);
-    }
-
-    // No "did you mean" here, unlike the chat: a miss must cost about what a hit costs, and suggesting means trying
-    // every near variant against the database, for each made-up code of a flood.
-    private static async Task<ContentHttpResult> NotFoundPageAsync(string code, PromptRenderer prompts)
-    {
-        var page = await prompts.RenderAsync(PromptName.NotFoundPage, new { Code = code.Length > 40 ? code[..40] : code }, "en");
-        return TypedResults.Content(page, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> QrAsync(
@@ -49,6 +48,6 @@ public static class ReferralLinksApi
             return TypedResults.Problem($"There is no referral code '{code}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code");
 
         http.Response.Headers.CacheControl = "public, max-age=86400";
-        return TypedResults.File(QrCodeRenderer.Png(links.WebLink(target.Code, LinkSource.Qr)), "image/png");
+        return TypedResults.File(QrCodeRenderer.Png(links.WebLink(target.Code, LinkSource.Qr, target.LandingPage)), "image/png");
     }
 }

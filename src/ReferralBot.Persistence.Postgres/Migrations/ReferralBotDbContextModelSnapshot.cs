@@ -139,6 +139,9 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<string>("Disclosure")
+                        .HasColumnType("text");
+
                     b.Property<string>("Discount")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -154,6 +157,9 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LandingPages")
                         .HasColumnType("boolean");
 
                     b.Property<string>("LandingUrl")
@@ -307,6 +313,9 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
 
@@ -335,6 +344,9 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Source")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -348,7 +360,7 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     b.Property<int>("UniqueClicks")
                         .HasColumnType("integer");
 
-                    b.HasKey("MemberId", "Source");
+                    b.HasKey("MemberId", "Kind", "Source");
 
                     b.HasIndex("CampaignId");
 
@@ -360,6 +372,9 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Source")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -368,7 +383,7 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.HasKey("MemberId", "Source", "Visitor");
+                    b.HasKey("MemberId", "Kind", "Source", "Visitor");
 
                     b.ToTable("ClickVisitors", (string)null);
                 });
@@ -718,6 +733,25 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Pages.PersonPhoto", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Jpeg")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("PersonPhotos", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Payouts.PayoutAccount", b =>
@@ -1338,6 +1372,15 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Pages.PersonPhoto", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Members.Person", null)
+                        .WithOne()
+                        .HasForeignKey("ReferralBot.Core.Pages.PersonPhoto", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Payouts.PayoutAccount", b =>

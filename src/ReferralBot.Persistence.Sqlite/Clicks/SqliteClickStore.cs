@@ -16,7 +16,7 @@ namespace ReferralBot.Persistence.Sqlite.Clicks;
 /// EF's change tracking would cost more CPU per click than the redirect itself. The clicks go in as one JSON
 /// parameter that SQLite unpacks itself (<c>json_each</c>): binding six parameters per click cost more than the
 /// insert (Microsoft.Data.Sqlite looks each one up by name and converts it on every execution). A click is unique
-/// when its visitor is new for the referrer and source: the multi-row insert into <see cref="ClickVisitor"/>
+/// when its visitor is new for the referrer, kind and source: the multi-row insert into <see cref="ClickVisitor"/>
 /// (<c>ON CONFLICT DO NOTHING RETURNING</c>) returns a row.
 /// </summary>
 internal sealed class SqliteClickStore : IClickStore
@@ -26,8 +26,8 @@ internal sealed class SqliteClickStore : IClickStore
     private const int ClicksPerStatement = 250;
     private const string TimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF"; // as EF and Microsoft.Data.Sqlite store a DateTime
     private const string InsertClicks = """
-        INSERT INTO "Clicks" ("MemberId", "CampaignId", "Code", "Source", "Visitor", "OccurredAt")
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(@clicks)
+        INSERT INTO "Clicks" ("MemberId", "CampaignId", "Code", "Kind", "Source", "Visitor", "OccurredAt")
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(@clicks)
         """;
 
     public async Task WriteAsync(ReferralBotDbContext db, IReadOnlyList<Click> clicks, CancellationToken cancellationToken)
@@ -47,34 +47,34 @@ internal sealed class SqliteClickStore : IClickStore
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var tallies = clicks.GroupBy(c => (c.MemberId, Source: c.Source ?? ""))
+        var tallies = clicks.GroupBy(c => (c.MemberId, c.Kind, Source: c.Source ?? ""))
             .ToDictionary(g => g.Key, g => (g.First().CampaignId, Clicks: g.Count(), Unique: 0));
-        var visitors = clicks.Where(c => c.Visitor is not null).Select(c => (c.MemberId, Source: c.Source ?? "", Visitor: c.Visitor!)).Distinct().ToList();
+        var visitors = clicks.Where(c => c.Visitor is not null).Select(c => (c.MemberId, c.Kind, Source: c.Source ?? "", Visitor: c.Visitor!)).Distinct().ToList();
         foreach (var chunk in visitors.Chunk(RowsPerStatement))
         {
             await using var insert = Command(connection, transaction,
-                "INSERT INTO \"ClickVisitors\" (\"MemberId\", \"Source\", \"Visitor\") VALUES ",
-                chunk, v => [v.MemberId, v.Source, v.Visitor], " ON CONFLICT DO NOTHING RETURNING \"MemberId\", \"Source\"");
+                "INSERT INTO \"ClickVisitors\" (\"MemberId\", \"Kind\", \"Source\", \"Visitor\") VALUES ",
+                chunk, v => [v.MemberId, (int)v.Kind, v.Source, v.Visitor], " ON CONFLICT DO NOTHING RETURNING \"MemberId\", \"Kind\", \"Source\"");
             await using var added = await insert.ExecuteReaderAsync(cancellationToken);
             while (await added.ReadAsync(cancellationToken))
             {
-                var key = (added.GetInt32(0), added.GetString(1));
+                var key = (added.GetInt32(0), (VisitKind)added.GetInt32(1), added.GetString(2));
                 tallies[key] = tallies[key] with { Unique = tallies[key].Unique + 1 };
             }
         }
 
-        foreach (var ((memberId, source), (campaignId, count, unique)) in tallies)
+        foreach (var ((memberId, kind, source), (campaignId, count, unique)) in tallies)
         {
             await db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO "ClickTallies" ("MemberId", "Source", "CampaignId", "Clicks", "UniqueClicks") VALUES ({memberId}, {source}, {campaignId}, {count}, {unique})
-                ON CONFLICT ("MemberId", "Source") DO UPDATE SET "Clicks" = "ClickTallies"."Clicks" + excluded."Clicks", "UniqueClicks" = "ClickTallies"."UniqueClicks" + excluded."UniqueClicks"
+                INSERT INTO "ClickTallies" ("MemberId", "Kind", "Source", "CampaignId", "Clicks", "UniqueClicks") VALUES ({memberId}, {(int)kind}, {source}, {campaignId}, {count}, {unique})
+                ON CONFLICT ("MemberId", "Kind", "Source") DO UPDATE SET "Clicks" = "ClickTallies"."Clicks" + excluded."Clicks", "UniqueClicks" = "ClickTallies"."UniqueClicks" + excluded."UniqueClicks"
                 """,
                 cancellationToken);
         }
     }
 
-    // [[memberId, campaignId, "code", "source" or null, "visitor" or null, "occurredAt"], …], the time as EF stores it.
+    // [[memberId, campaignId, "code", kind, "source" or null, "visitor" or null, "occurredAt"], …], the time as EF stores it.
     private static string Json(Click[] clicks, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();
@@ -88,6 +88,7 @@ internal sealed class SqliteClickStore : IClickStore
                 json.WriteNumberValue(click.MemberId);
                 json.WriteNumberValue(click.CampaignId);
                 json.WriteStringValue(click.Code);
+                json.WriteNumberValue((int)click.Kind);
                 WriteNullable(json, click.Source);
                 WriteNullable(json, click.Visitor);
                 click.OccurredAt.TryFormat(time, out var written, TimeFormat, CultureInfo.InvariantCulture);

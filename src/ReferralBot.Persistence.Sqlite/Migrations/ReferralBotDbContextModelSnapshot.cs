@@ -126,6 +126,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Disclosure")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Discount")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -141,6 +144,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LandingPages")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LandingUrl")
@@ -288,6 +294,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
@@ -316,6 +325,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -329,7 +341,7 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<int>("UniqueClicks")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("MemberId", "Source");
+                    b.HasKey("MemberId", "Kind", "Source");
 
                     b.HasIndex("CampaignId");
 
@@ -341,6 +353,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -349,7 +364,7 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("MemberId", "Source", "Visitor");
+                    b.HasKey("MemberId", "Kind", "Source", "Visitor");
 
                     b.ToTable("ClickVisitors", (string)null);
                 });
@@ -685,6 +700,25 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Pages.PersonPhoto", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Jpeg")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("PersonPhotos", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Payouts.PayoutAccount", b =>
@@ -1291,6 +1325,15 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Pages.PersonPhoto", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Members.Person", null)
+                        .WithOne()
+                        .HasForeignKey("ReferralBot.Core.Pages.PersonPhoto", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Payouts.PayoutAccount", b =>

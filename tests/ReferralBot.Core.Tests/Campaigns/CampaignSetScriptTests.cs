@@ -28,6 +28,8 @@ public sealed class CampaignSetScriptTests
     [InlineData("timezone Asia/Singapore", "timezone: UTC → Asia/Singapore")]
     [InlineData("terms One reward per friend. Not for staff.", "terms: (not set) → One reward per friend. Not for staff.")]
     [InlineData("default yes", "default: no → yes")]
+    [InlineData("page on", "page: off → on")]
+    [InlineData("disclosure #ad · I earn a commission on your order", "disclosure: (not set) → #ad · I earn a commission on your order")]
     public async Task Each_setting_is_applied_shown_and_audited(string keyAndValue, string expected)
     {
         await using var chat = await ChatScript.StartAsync();
@@ -62,6 +64,7 @@ public sealed class CampaignSetScriptTests
     [InlineData("starts 2026-02-30", "expected a date like 2026-12-01")]
     [InlineData("timezone Mars/Olympus", "expected an IANA time zone")]
     [InlineData("default maybe", "expected yes or no")]
+    [InlineData("page maybe", "expected on or off")]
     [InlineData("colour pink", "There is no setting “colour”. Settings: name, landing, currency")]
     public async Task A_bad_value_names_the_problem_and_the_expected_form_and_changes_nothing(string keyAndValue, string expected)
     {

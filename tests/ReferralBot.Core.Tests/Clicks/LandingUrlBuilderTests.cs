@@ -4,7 +4,7 @@ namespace ReferralBot.Core.Tests.Clicks;
 
 public sealed class LandingUrlBuilderTests
 {
-    private static RedirectTarget To(string landing) => new("JANE20", 1, 1, "glow-serum", landing);
+    private static RedirectTarget To(string landing) => new("JANE20", 1, 1, "glow-serum", landing, LandingPage: false);
 
     [Fact]
     public void The_utm_tags_and_ref_are_added()

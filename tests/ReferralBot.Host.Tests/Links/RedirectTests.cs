@@ -88,7 +88,7 @@ public sealed class RedirectTests
     [InlineData("TelegramBot (like TwitterBot)")]
     [InlineData("WhatsApp/2.23.20.0")]
     [InlineData("facebookexternalhit/1.1")]
-    public async Task Link_previews_are_redirected_but_not_counted(string userAgent)
+    public async Task Link_previews_get_the_referrers_preview_tags_and_are_not_counted(string userAgent)
     {
         using var factory = new ReferralBotFactory();
         var code = await factory.CodeOfAsync("jane");
@@ -97,7 +97,10 @@ public sealed class RedirectTests
 
         var response = await browser.GetAsync($"/r/{code}");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<meta property=\"og:image\" content=\"https://ref.example.sg/og/{code}.png\">", html);
+        Assert.Contains($"<meta property=\"og:url\" content=\"https://ref.example.sg/r/{code}\">", html);
         await factory.FlushClicksAsync();
         Assert.Empty(await factory.StoredClicksAsync());
     }

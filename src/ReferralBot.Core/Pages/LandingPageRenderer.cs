@@ -1,0 +1,55 @@
+using System.Globalization;
+using ReferralBot.Core.Links;
+using ReferralBot.Core.Prompts;
+
+namespace ReferralBot.Core.Pages;
+
+/// <summary>
+/// Renders a landing page (<c>page.liquid</c> with <c>page-style.liquid</c> inlined: nothing is loaded from another
+/// host), and the title and description its preview tags, card and inline results share.
+/// </summary>
+public sealed class LandingPageRenderer(ReferralLinkBuilder links, ChatLinks chatLinks, PromptRenderer prompts)
+{
+    /// <param name="pageUrl">The address the page was asked for, as its previews should name it.</param>
+    public async Task<string> HtmlAsync(LandingPage page, string pageUrl, string locale)
+    {
+        var code = page.Target.Code;
+        var texts = await TextsAsync(page, locale);
+        var model = new
+        {
+            Code = code,
+            page.Campaign,
+            page.Offer,
+            DiscountCode = IsCode(page.Discount) ? page.Discount : null,
+            Name = page.OwnerName,
+            page.Voice,
+            Initials = Initials(page.OwnerName ?? page.Campaign),
+            PhotoUrl = page.PhotoVersion is { } version ? links.PhotoUrl(code, version) : null,
+            ShopUrl = links.WebLink(code, LinkSource.Page),
+            PageUrl = pageUrl,
+            CardUrl = links.CardImageUrl(code),
+            JoinLinks = chatLinks.For(code),
+            texts.Title,
+            texts.Description,
+            Style = await prompts.RenderPlainAsync(PromptName.PageStyle, null, locale),
+        };
+        return await prompts.RenderAsync(PromptName.Page, model, locale);
+    }
+
+    /// <summary>The page's title (with the offer) and description (in the owner's words where they have some), as plain text.</summary>
+    public async Task<PageTexts> TextsAsync(LandingPage page, string locale)
+    {
+        var model = new { Code = page.Target.Code, page.Campaign, page.Offer, Name = page.OwnerName, page.Voice };
+        return new PageTexts(
+            await prompts.RenderPlainAsync(PromptName.PageTitle, model, locale),
+            await prompts.RenderPlainAsync(PromptName.PageDescription, model, locale));
+    }
+
+    // A discount is a percentage ("15%", already in the offer's words) or a code to type at checkout.
+    private static bool IsCode(string? discount) => discount is not null && !discount.EndsWith('%');
+
+    private static string Initials(string name) =>
+        string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => StringInfo.GetNextTextElement(w).ToUpperInvariant()));
+}
+
+public sealed record PageTexts(string Title, string Description);

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Links;
+
+namespace ReferralBot.Core.Pages;
+
+/// <summary>
+/// The landing page's use case. A code whose campaign shares pages gets its owner's page, the view counted like a click
+/// (unique per visitor and day, link previews not counted); one whose campaign does not is sent on to its tracked link,
+/// so a page link shared while pages were on keeps working; an unknown code, or one of an ended campaign, gets nothing.
+/// </summary>
+public sealed class LandingPages(ReferralRedirects redirects, IServiceScopeFactory scopes, LandingPageRenderer renderer, ReferralLinkBuilder links)
+{
+    private const string Locale = "en";
+
+    /// <param name="count">False for a request that only asks about the page (HEAD): nothing is counted.</param>
+    public async Task<PageAnswer> ShowAsync(
+        string code, string? source, string? visitorKey, string? userAgent, bool count, CancellationToken cancellationToken)
+    {
+        var target = await redirects.FindAsync(code, cancellationToken);
+        if (target is null) return PageAnswer.Missing;
+        var tag = LinkSource.Normalize(source);
+        if (!target.LandingPage && !LinkPreviewAgents.IsPreview(userAgent)) return new PageAnswer.Moved(links.WebLink(target.Code, tag));
+
+        var page = await LoadAsync(target, cancellationToken);
+        if (page is null || page.Ended) return PageAnswer.Missing;
+        if (count) await redirects.CountAsync(target, VisitKind.PageView, tag, visitorKey, userAgent, cancellationToken);
+        return new PageAnswer.Page(await renderer.HtmlAsync(page, links.WebLink(target.Code, landingPage: true), Locale));
+    }
+
+    /// <summary>
+    /// The page as a link preview fetcher is shown it in place of <paramref name="target"/>'s redirect (its preview tags
+    /// are what the messenger draws); null when there is no page to show.
+    /// </summary>
+    public async Task<string?> PreviewAsync(RedirectTarget target, CancellationToken cancellationToken)
+    {
+        var page = await LoadAsync(target, cancellationToken);
+        return page is null || page.Ended ? null : await renderer.HtmlAsync(page, links.WebLink(target.Code), Locale);
+    }
+
+    /// <summary>The photo on the code's page; null when it has none.</summary>
+    public async Task<byte[]?> PhotoAsync(string code, CancellationToken cancellationToken)
+    {
+        var page = await redirects.FindAsync(code, cancellationToken) is { } target ? await LoadAsync(target, cancellationToken) : null;
+        if (page?.PhotoVersion is null) return null;
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LandingPageQuery>().PhotoAsync(page.PersonId, cancellationToken);
+    }
+
+    public async Task<LandingPage?> LoadAsync(RedirectTarget target, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LandingPageQuery>().ForAsync(target, cancellationToken);
+    }
+}

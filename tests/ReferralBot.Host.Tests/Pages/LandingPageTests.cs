@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Inbound;
+using ReferralBot.Host.Tests.Support;
+
+namespace ReferralBot.Host.Tests.Pages;
+
+/// <summary>The landing page over HTTP, on one service whose campaign shares pages; each test has its own referrer.</summary>
+public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClassFixture<LandingPageTests.Host>
+{
+    private const string Base = "https://ref.example.sg";
+
+    public sealed class Host : IAsyncLifetime
+    {
+        public ShopHost Shop { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            await Shop.SayAsync("owner", "/start");
+            Assert.Contains("offer", await Shop.SayAsync("owner", "/campaign set glow-serum offer 15% off your first serum"));
+            Assert.Contains("page", await Shop.SayAsync("owner", "/campaign set glow-serum page on"));
+        }
+
+        public Task DisposeAsync()
+        {
+            Shop.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    private ReferralBotFactory Factory => host.Shop.Factory;
+
+    [Fact]
+    public async Task The_page_shows_the_referrer_the_offer_and_the_code_and_its_button_goes_through_the_tracked_link()
+    {
+        await host.Shop.InfluencerAsync("amelia", "AMELIA15");
+
+        var response = await Factory.CreateBrowser().GetAsync("/p/amelia15");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<strong>Amelia</strong> invites you to Glow Serum", html);
+        Assert.Contains("<p class=\"offer\">15% off your first serum</p>", html);
+        Assert.Contains("<span id=\"code\">AMELIA15</span>", html);
+        Assert.Contains($"<a class=\"cta\" id=\"shop\" href=\"{Base}/r/AMELIA15?s=page\">", html);
+        Assert.Contains("<title>Amelia’s code AMELIA15: 15% off your first serum · Glow Serum</title>", html);
+        Assert.Contains($"<meta property=\"og:image\" content=\"{Base}/og/AMELIA15.png\">", html);
+        Assert.Contains($"<meta property=\"og:url\" content=\"{Base}/p/AMELIA15\">", html);
+        Assert.Contains("<meta name=\"twitter:card\" content=\"summary_large_image\">", html);
+    }
+
+    [Fact]
+    public async Task The_page_loads_nothing_from_another_host_and_stays_small()
+    {
+        await host.Shop.InfluencerAsync("bella", "BELLA15");
+
+        var html = await (await Factory.CreateBrowser().GetAsync("/p/BELLA15")).Content.ReadAsStringAsync();
+
+        // Everything a browser fetches to draw the page: images, scripts, styles, frames, fonts.
+        var loaded = LoadedResources().Matches(html).Select(m => m.Groups["url"].Value).ToList();
+        Assert.All(loaded, url => Assert.StartsWith(Base + "/", url, StringComparison.Ordinal));
+        Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("url(", html, StringComparison.Ordinal);
+        Assert.True(html.Length < 12_000, $"The page is {html.Length} characters");
+    }
+
+    [Fact]
+    public async Task A_voice_with_markup_in_it_is_shown_as_text()
+    {
+        await host.Shop.InfluencerAsync("chloe", "CHLOE15");
+        Assert.Contains("Your voice is set", await host.Shop.SayAsync("chloe", "/voice <script>alert(1)</script> I \"love\" it & so will you"));
+
+        var html = await (await Factory.CreateBrowser().GetAsync("/p/CHLOE15")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Contains("<blockquote>“&lt;script&gt;alert(1)&lt;/script&gt; I &quot;love&quot; it &amp; so will you”</blockquote>", html);
+        Assert.Contains("<meta property=\"og:description\" content=\"“&lt;script&gt;alert(1)&lt;/script&gt; I &quot;love&quot; it &amp; so will you” (Chloe)", html);
+    }
+
+    [Fact]
+    public async Task Views_are_counted_once_per_visitor_and_day_but_not_for_previews_or_head_requests()
+    {
+        await host.Shop.InfluencerAsync("daria", "DARIA15");
+        var browser = Factory.CreateBrowser();
+        var preview = Factory.CreateBrowser();
+        preview.DefaultRequestHeaders.UserAgent.ParseAdd("WhatsApp/2.23.20.0");
+
+        await browser.GetAsync("/p/DARIA15?s=wa");
+        await browser.GetAsync("/p/DARIA15?s=wa");
+        Assert.Equal(HttpStatusCode.OK, (await preview.GetAsync("/p/DARIA15?s=wa")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/p/DARIA15"))).StatusCode);
+        await Factory.FlushClicksAsync();
+
+        var views = (await Factory.AllAsync<Click>()).Where(c => c.Code == "DARIA15").ToList();
+        Assert.Equal(2, views.Count);
+        Assert.All(views, v => Assert.Equal((VisitKind.PageView, "wa"), (v.Kind, v.Source)));
+        var tally = Assert.Single(await Factory.AllAsync<ClickTally>(), t => t.MemberId == views[0].MemberId);
+        Assert.Equal((VisitKind.PageView, 2, 1), (tally.Kind, tally.Clicks, tally.UniqueClicks));
+        Assert.Contains("👀 2 page views\n👆 0 clicks", await host.Shop.SayAsync("daria", "/stats"));
+    }
+
+    [Fact]
+    public async Task The_funnel_in_the_report_starts_at_the_page_views()
+    {
+        await host.Shop.InfluencerAsync("elena", "ELENA15");
+        await Factory.CreateBrowser().GetAsync("/p/ELENA15?s=ig");
+        await Factory.CreateBrowser().GetAsync("/r/ELENA15?s=page");
+        await Factory.FlushClicksAsync();
+
+        var report = await host.Shop.SayAsync("owner", "/report glow-serum");
+
+        Assert.Matches(@"<b>Funnel</b>: \d+ page views → \d+ unique clicks \(\d+% of views\)", report);
+        Assert.Matches(@"• ig: \d+ page views → 0 unique clicks", report);
+        Assert.Matches(@"• page: \d+ unique clicks", report);
+    }
+
+    [Fact]
+    public async Task Shared_links_and_qr_codes_point_at_the_page()
+    {
+        await host.Shop.SayAsync("fiona", "/start");
+        var pipeline = Factory.Services.GetRequiredService<InboundPipeline>();
+
+        var replies = (await pipeline.HandleAsync(new InboundMessage("test", "fiona", "fiona", "Fiona", "/code"), CancellationToken.None)).Replies;
+
+        var card = Assert.IsType<TextReply>(replies[0]);
+        var code = Regex.Match(card.Html, "<b>([A-Z0-9]+)</b>").Groups[1].Value;
+        Assert.Contains($"Your link: {Base}/p/{code}\n", card.Html);
+        Assert.Equal($"{Base}/p/{code}?s=qr", Assert.IsType<QrCodeReply>(replies[1]).EncodedText);
+    }
+
+    [Theory]
+    [InlineData("/p/NOSUCH99")]
+    [InlineData("/p/not%20a%20code")]
+    public async Task An_unknown_code_gets_the_friendly_404_page(string path)
+    {
+        var response = await Factory.CreateBrowser().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("This referral link doesn’t work", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_campaign_without_pages_sends_its_page_links_on_to_the_tracked_link()
+    {
+        using var shop = new ShopHost();
+        var code = await shop.Factory.CodeOfAsync("gina");
+
+        var response = await shop.Factory.CreateBrowser().GetAsync($"/p/{code}?s=wa");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{Base}/r/{code}?s=wa", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_ended_campaigns_page_is_not_found()
+    {
+        using var shop = new ShopHost(new Dictionary<string, string?> { ["Clicks:TargetCacheDuration"] = "00:00:00" });
+        await shop.InfluencerAsync("hana", "HANA15");
+        await shop.SayAsync("owner", "/campaign set glow-serum page on");
+        Assert.Equal(HttpStatusCode.OK, (await shop.Factory.CreateBrowser().GetAsync("/p/HANA15")).StatusCode);
+
+        Assert.Contains("ended", await shop.SayAsync("owner", "/campaign end glow-serum"));
+        var response = await shop.Factory.CreateBrowser().GetAsync("/p/HANA15");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("This referral link doesn’t work", await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("""<(?:img|script|link|iframe|source|video|audio)\b[^>]*\b(?:src|href)="(?<url>[^"]*)""")]
+    private static partial Regex LoadedResources();
+}
