@@ -46,7 +46,11 @@ internal sealed class ConsoleChatService(
                 continue;
             }
 
-            var message = new InboundMessage(Channel, identity.UserId, identity.UserId, identity.DisplayName, line) { DeliveryId = Guid.NewGuid().ToString("N") };
+            var message = new InboundMessage(Channel, identity.UserId, identity.UserId, identity.DisplayName, line)
+            {
+                DeliveryId = Guid.NewGuid().ToString("N"),
+                Photo = await PhotoFileAsync(line, stoppingToken),
+            };
             var answered = outbound.Printed(Outbox.ReplyKey(message));
             var result = await pipeline.HandleAsync(message, stoppingToken);
             if (result.Replies.Count > 0) await answered.WaitAsync(AnswerWait, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -54,6 +58,12 @@ internal sealed class ConsoleChatService(
 
         lifetime.StopApplication();
     }
+
+    // The terminal's way to send a picture: /photo and the path of an image file.
+    private static async Task<byte[]?> PhotoFileAsync(string line, CancellationToken cancellationToken) =>
+        CommandLine.Parse(line) is { Name: ConversationEngine.PhotoCommandName, ArgumentText: { Length: > 0 } path } && File.Exists(path)
+            ? await File.ReadAllBytesAsync(path, cancellationToken)
+            : null;
 
     private async Task SwitchAsync(string name)
     {

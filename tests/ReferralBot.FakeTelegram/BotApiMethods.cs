@@ -9,6 +9,7 @@ internal sealed class BotApiMethods
     [
         "getMe", "setMyCommands", "deleteMyCommands", "setWebhook", "deleteWebhook", "getWebhookInfo", "getUpdates",
         "sendMessage", "sendPhoto", "sendDocument", "answerCallbackQuery", "editMessageText", "editMessageReplyMarkup",
+        "getFile", "getUserProfilePhotos",
     ];
 
     private static readonly FrozenDictionary<string, string> CanonicalNames =
@@ -17,7 +18,7 @@ internal sealed class BotApiMethods
     private readonly FailurePlan failures;
     private readonly FrozenDictionary<string, Func<BotApiCall, CancellationToken, Task<BotApiAnswer>>> handlers;
 
-    public BotApiMethods(BotState state, FailurePlan failures)
+    public BotApiMethods(BotState state, FailurePlan failures, FileMethods files)
     {
         this.failures = failures;
         var setup = new SetupMethods(state);
@@ -39,6 +40,8 @@ internal sealed class BotApiMethods
             ["sendDocument"] = Now(messages.SendDocument),
             ["editMessageText"] = Now(edits.EditMessageText),
             ["editMessageReplyMarkup"] = Now(edits.EditMessageReplyMarkup),
+            ["getFile"] = Now(files.GetFile),
+            ["getUserProfilePhotos"] = Now(files.GetUserProfilePhotos),
         }.ToFrozenDictionary();
     }
 

@@ -54,6 +54,27 @@ public sealed partial class FakeBotApi
         });
     }
 
+    /// <summary>A photo from a person, with an optional caption (a /command in it gets its bot_command entity).</summary>
+    public long SendPhoto(long userId, byte[] jpeg, int width, int height, string? caption = null, string firstName = "Test", string languageCode = "en")
+    {
+        var user = BotApiJson.User(userId, firstName, null, null, languageCode);
+        var chat = BotApiJson.Chat(userId, "private", null, user);
+        state.RememberChat(chat);
+        var sizes = files.PhotoSizes(jpeg, width, height);
+        return state.Updates.Add(id =>
+        {
+            var message = BotApiJson.TextMessage(state.NextMessageId(), user, chat, state.UnixNow, caption ?? "");
+            message.Remove("text");
+            if (message.Remove("entities", out var entities)) message["caption_entities"] = entities;
+            if (caption is not null) message["caption"] = caption;
+            message["photo"] = sizes;
+            return new JsonObject { ["update_id"] = id, ["message"] = message };
+        });
+    }
+
+    /// <summary>The picture a person shows on their profile (getUserProfilePhotos); null: none.</summary>
+    public void SetProfilePhoto(long userId, byte[]? jpeg, int width = 640, int height = 640) => files.SetProfilePhoto(userId, jpeg, width, height);
+
     /// <summary>Telegram delivering the same update (same update_id, same JSON) once more, even if it was confirmed.</summary>
     public void Redeliver(long updateId) => state.Updates.Redeliver(updateId);
 

@@ -22,13 +22,15 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly BotApiMethods methods;
     private readonly CallLog log = new();
     private readonly FailurePlan failures = new();
+    private readonly FileMethods files;
 
     private FakeBotApi(WebApplication app, FakeBotApiOptions options)
     {
         this.app = app;
         this.options = options;
         state = new BotState(options);
-        methods = new BotApiMethods(state, failures);
+        files = new FileMethods(state);
+        methods = new BotApiMethods(state, failures, files);
     }
 
     /// <summary>Where the fake listens, e.g. http://127.0.0.1:40123 (no trailing slash): the client's base URL.</summary>
@@ -70,6 +72,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var fake = new FakeBotApi(builder.Build(), options);
         fake.app.UseRouting();
         fake.app.MapMethods("/bot{token}/{method}", ["GET", "POST"], fake.HandleAsync);
+        fake.app.MapGet("/file/bot{token}/{**path}", fake.DownloadAsync);
         try
         {
             await fake.app.StartAsync();
@@ -147,6 +150,21 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         {
             // The client gave up: nobody is listening for the answer.
         }
+    }
+
+    private async Task DownloadAsync(HttpContext http)
+    {
+        var bytes = (string?)http.Request.RouteValues["token"] == options.Token ? files.Download((string)http.Request.RouteValues["path"]!) : null;
+        log.Add(new RecordedCall("download", new Dictionary<string, string> { ["path"] = (string)http.Request.RouteValues["path"]! }, new Dictionary<string, byte[]>(),
+            options.Time.GetUtcNow(), bytes is null ? 404 : 200, null));
+        if (bytes is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        http.Response.ContentType = "application/octet-stream";
+        await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
     }
 
     private async Task LatencyAsync(CancellationToken cancellationToken)

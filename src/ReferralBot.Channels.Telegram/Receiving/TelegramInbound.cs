@@ -10,9 +10,12 @@ internal static class TelegramInbound
 {
     public const string Channel = Setup.TelegramOptions.ChannelName;
 
+    /// <summary>A text message, or a photo with its caption as the text (the photo itself is downloaded by the handler).</summary>
     public static InboundMessage? From(Message message)
     {
-        if (message.From is not { IsBot: false } from || message.Text is not { } text) return null;
+        if (message.From is not { IsBot: false } from) return null;
+        var text = message.Text ?? (message.Photo is { Length: > 0 } ? message.Caption ?? "" : null);
+        if (text is null) return null;
         return Person(from, message.Chat, text) with { IsPrivateChat = message.Chat.Type == ChatType.Private };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ReferralBot.Channels.Telegram.Photos;
 using ReferralBot.Channels.Telegram.Setup;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Inbound;
@@ -23,7 +24,7 @@ internal sealed partial class TelegramUpdateHandler(
     {
         var inbound = update switch
         {
-            { Message: { } message } => TelegramInbound.From(message),
+            { Message: { } message } => await FromMessageAsync(message, cancellationToken),
             { CallbackQuery: { } query } => await AnswerButtonAsync(query, cancellationToken),
             _ => null,
         };
@@ -36,6 +37,22 @@ internal sealed partial class TelegramUpdateHandler(
     private bool ForThisBot(InboundMessage inbound) =>
         inbound.IsPrivateChat || inbound.IsButtonPress
         || CommandLine.Parse(inbound.Text)?.AddressedTo is { } to && string.Equals(to, state.Username, StringComparison.OrdinalIgnoreCase);
+
+    // A photo sent in a private chat comes with its bytes; one that cannot be fetched arrives empty, and is refused as no picture.
+    private async Task<InboundMessage?> FromMessageAsync(Message message, CancellationToken cancellationToken)
+    {
+        var inbound = TelegramInbound.From(message);
+        if (inbound is not { IsPrivateChat: true } || message.Photo is not { Length: > 0 } sizes) return inbound;
+        try
+        {
+            return inbound with { Photo = await TelegramPhotos.DownloadAsync(bot, TelegramPhotos.Pick(sizes, TelegramPhotos.MessagePhotoSide), cancellationToken) };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDownloadFailed(logger, ex, message.MessageId);
+            return inbound with { Photo = [] };
+        }
+    }
 
     private async Task<InboundMessage?> AnswerButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
@@ -53,6 +70,9 @@ internal sealed partial class TelegramUpdateHandler(
 
     [LoggerMessage(LogLevel.Debug, "Update {UpdateId} was already handled; skipped")]
     private static partial void LogDuplicate(ILogger logger, int updateId);
+
+    [LoggerMessage(LogLevel.Warning, "Downloading the photo of message {MessageId} failed")]
+    private static partial void LogDownloadFailed(ILogger logger, Exception exception, int messageId);
 
     [LoggerMessage(LogLevel.Warning, "Answering callback query {QueryId} failed")]
     private static partial void LogAnswerFailed(ILogger logger, Exception exception, string queryId);

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Channels.Telegram.Links;
+using ReferralBot.Channels.Telegram.Photos;
 using ReferralBot.Channels.Telegram.Receiving;
 using ReferralBot.Channels.Telegram.Sending;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Outbound;
+using ReferralBot.Core.Pages;
 using Telegram.Bot;
 
 namespace ReferralBot.Channels.Telegram.Setup;
@@ -37,6 +39,7 @@ public static class TelegramSetup
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramOptions.ChannelName)));
         services.AddSingleton<TelegramBotState>();
         services.AddSingleton<IChannelLinks, TelegramLinks>();
+        services.AddSingleton<IProfilePhotoSource, TelegramProfilePhotos>();
         services.AddSingleton<TelegramSendQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramSendQueue>());
         services.AddSingleton<TelegramReplySender>();

@@ -19,6 +19,8 @@ public sealed partial class ConversationEngine(
     ReferralBotDbContext db,
     ILogger<ConversationEngine> logger)
 {
+    public const string PhotoCommandName = "photo";
+
     private readonly Dictionary<string, IChatCommand> byName = commands.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
 
     public async Task<(Person Person, IReadOnlyList<Reply> Replies)> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -29,7 +31,8 @@ public sealed partial class ConversationEngine(
 
     private async Task<IReadOnlyList<Reply>> RouteAsync(InboundMessage message, Person person, CancellationToken cancellationToken)
     {
-        var line = CommandLine.Parse(message.Text);
+        // A picture without a command is offered to /photo, which takes it only when it was asked for.
+        var line = CommandLine.Parse(message.Text) ?? (message.Photo is null ? null : CommandLine.Parse("/" + PhotoCommandName));
         if (line is null) return [await FreeTextReplyAsync(message, cancellationToken)];
 
         if (!byName.TryGetValue(line.Name, out var command))

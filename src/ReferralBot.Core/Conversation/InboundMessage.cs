@@ -16,6 +16,12 @@ public sealed record InboundMessage(string Channel, string ChatId, string UserId
     public bool IsButtonPress { get; init; }
 
     /// <summary>
+    /// A picture sent with the message, as the channel downloaded it (its largest size up to about 1,280 pixels);
+    /// <see cref="Text"/> is then its caption, often empty.
+    /// </summary>
+    public byte[]? Photo { get; init; }
+
+    /// <summary>
     /// The channel's id for this delivery (Telegram's update_id), when it may deliver it again: a second delivery
     /// with the same id changes nothing. Null for a channel that never redelivers (the terminal).
     /// </summary>

@@ -23,8 +23,8 @@ public sealed class ReferralLinkBuilder(IOptions<BotOptions> options)
 
     public string QrImageUrl(string code) => $"{BaseUrl}/qr/{code}.png";
 
-    /// <summary>The landing page's preview card (Open Graph image), 1200×630.</summary>
-    public string CardImageUrl(string code) => $"{BaseUrl}/og/{code}.png";
+    /// <summary>The landing page's preview card (Open Graph image), 1200×630; <paramref name="version"/> changes with what it shows.</summary>
+    public string CardImageUrl(string code, string version) => $"{BaseUrl}/og/{code}.png?v={version}";
 
     /// <summary>The landing page's photo of its owner; <paramref name="version"/> changes with the photo, so it can be cached long.</summary>
     public string PhotoUrl(string code, long version) => $"{BaseUrl}/p/{code}/photo.jpg?v={version}";

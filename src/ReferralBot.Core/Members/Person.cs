@@ -25,6 +25,9 @@ public sealed class Person
     /// </summary>
     public DateTime? ErasedAt { get; set; }
 
+    /// <summary>When they last sent <c>/photo</c> without a picture: a picture sent soon after is taken for their page.</summary>
+    public DateTime? PhotoRequestedAt { get; set; }
+
     /// <summary>Set by <c>/hide</c>: left off leaderboards (their rank is still told to them) until <c>/show</c>.</summary>
     public bool HiddenFromLeaderboards { get; set; }
 

@@ -27,7 +27,7 @@ public sealed class LandingPageRenderer(ReferralLinkBuilder links, ChatLinks cha
             PhotoUrl = page.PhotoVersion is { } version ? links.PhotoUrl(code, version) : null,
             ShopUrl = links.WebLink(code, LinkSource.Page),
             PageUrl = pageUrl,
-            CardUrl = links.CardImageUrl(code),
+            CardUrl = links.CardImageUrl(code, ShareCards.VersionOf(page)),
             JoinLinks = chatLinks.For(code),
             texts.Title,
             texts.Description,
@@ -48,7 +48,8 @@ public sealed class LandingPageRenderer(ReferralLinkBuilder links, ChatLinks cha
     // A discount is a percentage ("15%", already in the offer's words) or a code to type at checkout.
     private static bool IsCode(string? discount) => discount is not null && !discount.EndsWith('%');
 
-    private static string Initials(string name) =>
+    /// <summary>The first letters of a name's first two words: the picture of someone without a photo.</summary>
+    public static string Initials(string name) =>
         string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => StringInfo.GetNextTextElement(w).ToUpperInvariant()));
 }
 

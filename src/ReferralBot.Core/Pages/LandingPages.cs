@@ -9,7 +9,8 @@ namespace ReferralBot.Core.Pages;
 /// (unique per visitor and day, link previews not counted); one whose campaign does not is sent on to its tracked link,
 /// so a page link shared while pages were on keeps working; an unknown code, or one of an ended campaign, gets nothing.
 /// </summary>
-public sealed class LandingPages(ReferralRedirects redirects, IServiceScopeFactory scopes, LandingPageRenderer renderer, ReferralLinkBuilder links)
+public sealed class LandingPages(
+    ReferralRedirects redirects, IServiceScopeFactory scopes, ProfilePhotos profilePhotos, LandingPageRenderer renderer, ReferralLinkBuilder links)
 {
     private const string Locale = "en";
 
@@ -47,7 +48,15 @@ public sealed class LandingPages(ReferralRedirects redirects, IServiceScopeFacto
         return await scope.ServiceProvider.GetRequiredService<LandingPageQuery>().PhotoAsync(page.PersonId, cancellationToken);
     }
 
+    /// <summary>The code's page, with its owner's profile picture fetched first when it is due.</summary>
     public async Task<LandingPage?> LoadAsync(RedirectTarget target, CancellationToken cancellationToken)
+    {
+        var page = await QueryAsync(target, cancellationToken);
+        if (page is not { ProfilePhotoDue: true, Ended: false } || !profilePhotos.Offers(page.Channel)) return page;
+        return await profilePhotos.FetchAsync(page.PersonId, page.Channel, page.UserId, cancellationToken) ? await QueryAsync(target, cancellationToken) : page;
+    }
+
+    private async Task<LandingPage?> QueryAsync(RedirectTarget target, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LandingPageQuery>().ForAsync(target, cancellationToken);

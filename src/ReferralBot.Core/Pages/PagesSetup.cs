@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Conversation;
 
 namespace ReferralBot.Core.Pages;
 
@@ -9,6 +10,9 @@ internal static class PagesSetup
         services.AddScoped<LandingPageQuery>();
         services.AddSingleton<LandingPageRenderer>();
         services.AddSingleton<LandingPages>();
+        services.AddSingleton<ProfilePhotos>();
+        services.AddSingleton<ShareCards>();
+        services.AddScoped<IChatCommand, PhotoCommand>();
         return services;
     }
 }

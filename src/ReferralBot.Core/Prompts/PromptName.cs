@@ -139,6 +139,15 @@ public static class PromptName
     public const string PageStyle = "page-style";
     public const string PageTitle = "page-title";
     public const string PageDescription = "page-description";
+    public const string CardByline = "card-byline";
+    public const string CardCodeLabel = "card-code-label";
+    public const string MenuPhoto = "menu-photo";
+    public const string PhotoUsage = "photo-usage";
+    public const string PhotoSet = "photo-set";
+    public const string PhotoNotAPicture = "photo-not-a-picture";
+    public const string PhotoUnasked = "photo-unasked";
+    public const string PhotoRemoved = "photo-removed";
+    public const string PhotoProfile = "photo-profile";
 
     public static IReadOnlyList<string> All { get; } = typeof(PromptName)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -5,7 +5,7 @@ using ReferralBot.Host.Links;
 
 namespace ReferralBot.Host.Pages;
 
-/// <summary>A referrer's landing page (<c>/p/{code}</c>) and its photo.</summary>
+/// <summary>A referrer's landing page (<c>/p/{code}</c>), its photo and its preview card (<c>/og/{code}.png</c>).</summary>
 public static class LandingPagesApi
 {
     public static IEndpointRouteBuilder MapLandingPagesApi(this IEndpointRouteBuilder app)
@@ -16,6 +16,9 @@ public static class LandingPagesApi
             (string code, string? s, HttpContext http, CancellationToken cancellationToken) => PageAsync(code, s, http, pages, prompts, cancellationToken));
         app.MapGet("/p/{code}/photo.jpg",
             (string code, HttpContext http, CancellationToken cancellationToken) => PhotoAsync(code, http, pages, cancellationToken));
+        var cards = app.ServiceProvider.GetRequiredService<ShareCards>();
+        app.MapGet("/og/{code}.png",
+            (string code, HttpContext http, CancellationToken cancellationToken) => CardAsync(code, http, cards, cancellationToken));
         return app;
     }
 
@@ -40,5 +43,15 @@ public static class LandingPagesApi
         // The page asks for it with the photo's version in the query, so a new photo is a new URL.
         http.Response.Headers.CacheControl = "public, max-age=604800";
         return TypedResults.File(jpeg, "image/jpeg");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CardAsync(
+        string code, HttpContext http, ShareCards cards, CancellationToken cancellationToken)
+    {
+        if (await cards.PngAsync(code, cancellationToken) is not { } png)
+            return TypedResults.Problem($"There is no page for the code '{code}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code");
+        // Pages name the card with its version, so a cached card is never out of date for long.
+        http.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.File(png, "image/png");
     }
 }

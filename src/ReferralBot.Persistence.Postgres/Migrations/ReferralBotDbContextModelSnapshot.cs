@@ -508,6 +508,9 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTime?>("PhotoRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PrivateChatId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");

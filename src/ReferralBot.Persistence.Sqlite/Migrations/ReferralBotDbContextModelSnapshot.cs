@@ -483,6 +483,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PhotoRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrivateChatId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");

@@ -130,6 +130,13 @@ public sealed class ChatScript : IAsyncDisposable
         return new Said((await Services.GetRequiredService<InboundPipeline>().HandleAsync(message, CancellationToken.None)).Replies);
     }
 
+    /// <summary>A picture sent to the bot, with an optional caption.</summary>
+    public async Task<Said> SendPhotoAsync(string user, byte[] photo, string caption = "")
+    {
+        var message = new InboundMessage(Channel, user, user, char.ToUpperInvariant(user[0]) + user[1..], caption) { Photo = photo };
+        return new Said((await Services.GetRequiredService<InboundPipeline>().HandleAsync(message, CancellationToken.None)).Replies);
+    }
+
     /// <summary>Runs <paramref name="work"/> on a fresh database context (to look at or arrange rows).</summary>
     public async Task<T> DbAsync<T>(Func<ReferralBotDbContext, Task<T>> work)
     {

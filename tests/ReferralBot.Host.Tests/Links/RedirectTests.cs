@@ -99,7 +99,7 @@ public sealed class RedirectTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains($"<meta property=\"og:image\" content=\"https://ref.example.sg/og/{code}.png\">", html);
+        Assert.Contains($"<meta property=\"og:image\" content=\"https://ref.example.sg/og/{code}.png?v=", html);
         Assert.Contains($"<meta property=\"og:url\" content=\"https://ref.example.sg/r/{code}\">", html);
         await factory.FlushClicksAsync();
         Assert.Empty(await factory.StoredClicksAsync());

@@ -5,6 +5,7 @@ using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Inbound;
 using ReferralBot.Host.Tests.Support;
+using ReferralBot.Testing;
 
 namespace ReferralBot.Host.Tests.Pages;
 
@@ -48,7 +49,7 @@ public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClas
         Assert.Contains("<span id=\"code\">AMELIA15</span>", html);
         Assert.Contains($"<a class=\"cta\" id=\"shop\" href=\"{Base}/r/AMELIA15?s=page\">", html);
         Assert.Contains("<title>Amelia’s code AMELIA15: 15% off your first serum · Glow Serum</title>", html);
-        Assert.Contains($"<meta property=\"og:image\" content=\"{Base}/og/AMELIA15.png\">", html);
+        Assert.Matches($"<meta property=\"og:image\" content=\"{Base}/og/AMELIA15.png\\?v=[0-9a-f]{{12}}\">", html);
         Assert.Contains($"<meta property=\"og:url\" content=\"{Base}/p/AMELIA15\">", html);
         Assert.Contains("<meta name=\"twitter:card\" content=\"summary_large_image\">", html);
     }
@@ -113,7 +114,7 @@ public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClas
 
         var report = await host.Shop.SayAsync("owner", "/report glow-serum");
 
-        Assert.Matches(@"<b>Funnel</b>: \d+ page views → \d+ unique clicks \(\d+% of views\)", report);
+        Assert.Matches(@"<b>Funnel</b>: \d+ page views → \d+ unique clicks \([\d.]+% of views\)", report);
         Assert.Matches(@"• ig: \d+ page views → 0 unique clicks", report);
         Assert.Matches(@"• page: \d+ unique clicks", report);
     }
@@ -131,6 +132,52 @@ public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClas
         Assert.Contains($"Your link: {Base}/p/{code}\n", card.Html);
         Assert.Equal($"{Base}/p/{code}?s=qr", Assert.IsType<QrCodeReply>(replies[1]).EncodedText);
     }
+
+    [Fact]
+    public async Task The_photo_shows_on_the_page_and_the_page_with_it_stays_under_50_KB()
+    {
+        await host.Shop.InfluencerAsync("ivy", "IVY15");
+        var pipeline = Factory.Services.GetRequiredService<InboundPipeline>();
+        var sent = await pipeline.HandleAsync(
+            new InboundMessage("test", "ivy", "ivy", "Ivy", "/photo") { Photo = TestPictures.NoisyJpeg(1280, 1280) }, CancellationToken.None);
+        Assert.Contains("show this photo now", Assert.IsType<TextReply>(Assert.Single(sent.Replies)).Html);
+        var browser = Factory.CreateBrowser();
+
+        var html = await (await browser.GetAsync("/p/IVY15")).Content.ReadAsStringAsync();
+        var src = Regex.Match(html, "<img class=\"photo\" src=\"([^\"]+)\" alt=\"Ivy\"").Groups[1].Value;
+        Assert.StartsWith($"{Base}/p/IVY15/photo.jpg?v=", src, StringComparison.Ordinal);
+        var photo = await browser.GetAsync(src[Base.Length..]);
+
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("public, max-age=604800", photo.Headers.CacheControl!.ToString());
+        var total = System.Text.Encoding.UTF8.GetByteCount(html) + (await photo.Content.ReadAsByteArrayAsync()).Length;
+        Assert.True(total < 50 * 1024, $"page and photo: {total} bytes");
+    }
+
+    [Fact]
+    public async Task The_preview_card_is_a_1200_by_630_png_named_by_what_it_shows()
+    {
+        using var shop = new ShopHost();
+        await shop.InfluencerAsync("jun", "JUN15");
+        await shop.SayAsync("owner", "/campaign set glow-serum page on");
+        var browser = shop.Factory.CreateBrowser();
+        var before = CardUrl(await (await browser.GetAsync("/p/JUN15")).Content.ReadAsStringAsync());
+
+        var card = await browser.GetAsync(before[Base.Length..]);
+
+        Assert.Equal(HttpStatusCode.OK, card.StatusCode);
+        Assert.Equal("image/png", card.Content.Headers.ContentType!.MediaType);
+        var (width, height, _) = TestPictures.Read(await card.Content.ReadAsByteArrayAsync());
+        Assert.Equal((1200, 630), (width, height));
+        await shop.SayAsync("owner", "/campaign set glow-serum offer A free travel-size serum");
+        var after = CardUrl(await (await browser.GetAsync("/p/JUN15")).Content.ReadAsStringAsync());
+        Assert.NotEqual(before, after);
+        var unknown = await browser.GetAsync("/og/NOSUCH99.png");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);
+    }
+
+    private static string CardUrl(string html) => Regex.Match(html, "<meta property=\"og:image\" content=\"([^\"]+)\">").Groups[1].Value;
 
     [Theory]
     [InlineData("/p/NOSUCH99")]

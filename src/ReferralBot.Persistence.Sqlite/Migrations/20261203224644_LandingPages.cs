@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ReferralBot.Persistence.Postgres.Migrations
+namespace ReferralBot.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class LandingPages : Migration
@@ -19,37 +19,43 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                 name: "PK_ClickTallies",
                 table: "ClickTallies");
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PhotoRequestedAt",
+                table: "People",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "ClickVisitors",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "ClickTallies",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "Clicks",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Disclosure",
                 table: "Campaigns",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "LandingPages",
                 table: "Campaigns",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -67,10 +73,10 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                 name: "PersonPhotos",
                 columns: table => new
                 {
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Jpeg = table.Column<byte[]>(type: "bytea", nullable: true),
-                    Origin = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Jpeg = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,6 +103,10 @@ namespace ReferralBot.Persistence.Postgres.Migrations
             migrationBuilder.DropPrimaryKey(
                 name: "PK_ClickTallies",
                 table: "ClickTallies");
+
+            migrationBuilder.DropColumn(
+                name: "PhotoRequestedAt",
+                table: "People");
 
             migrationBuilder.DropColumn(
                 name: "Kind",

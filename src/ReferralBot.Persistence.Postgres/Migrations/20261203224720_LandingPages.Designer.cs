@@ -12,7 +12,7 @@ using ReferralBot.Core.Storage;
 namespace ReferralBot.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(ReferralBotDbContext))]
-    [Migration("20261203223415_LandingPages")]
+    [Migration("20261203224720_LandingPages")]
     partial class LandingPages
     {
         /// <inheritdoc />
@@ -510,6 +510,9 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("PhotoRequestedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PrivateChatId")
                         .HasMaxLength(128)

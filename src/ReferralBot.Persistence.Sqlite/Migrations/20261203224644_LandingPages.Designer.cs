@@ -11,7 +11,7 @@ using ReferralBot.Core.Storage;
 namespace ReferralBot.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(ReferralBotDbContext))]
-    [Migration("20261203223404_LandingPages")]
+    [Migration("20261203224644_LandingPages")]
     partial class LandingPages
     {
         /// <inheritdoc />
@@ -484,6 +484,9 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.Property<string>("Locale")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PhotoRequestedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PrivateChatId")
