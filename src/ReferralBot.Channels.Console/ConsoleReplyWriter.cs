@@ -48,9 +48,9 @@ internal sealed class ConsoleReplyWriter(ConsoleIo io, IOptions<ConsoleChatOptio
     private string Text(TextReply reply)
     {
         var lines = new List<string> { HtmlToText.Convert(reply.Html, io.UseColor) };
-        lines.AddRange(reply.Buttons.Select(b => b.Kind switch
+        // Posting a card to another chat is Telegram's; the terminal has no chats to post to.
+        lines.AddRange(reply.Buttons.Where(b => b.Kind != ButtonKind.ShareToChat).Select(b => b.Kind switch
         {
-            ButtonKind.Command => $"  [{b.Label}] {b.Value}",
             ButtonKind.Share => $"  [{b.Label}] {b.ShareText} {b.Value}",
             _ => $"  [{b.Label}] {b.Value}",
         }));

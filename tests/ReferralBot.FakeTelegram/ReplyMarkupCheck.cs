@@ -42,6 +42,7 @@ internal static class ReplyMarkupCheck
         if (button.ContainsKey("callback_data") && Encoding.UTF8.GetByteCount(Text(button["callback_data"]) ?? "") is 0 or > 64)
             return "BUTTON_DATA_INVALID";
         if (button.ContainsKey("url") && !IsButtonUrl(Text(button["url"]) ?? "")) return "BUTTON_URL_INVALID";
+        if (button.ContainsKey("copy_text") && Text(button["copy_text"]?["text"]) is not { Length: >= 1 and <= 256 }) return "BUTTON_COPY_TEXT_INVALID";
         return null;
     }
 

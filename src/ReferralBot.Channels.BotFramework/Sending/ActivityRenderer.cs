@@ -33,8 +33,9 @@ public sealed class ActivityRenderer(IOptions<BotFrameworkOptions> options)
     private static Activity Text(TextReply text, ConversationReference to)
     {
         var markdown = MarkdownText.FromHtml(text.Html);
-        if (text.Buttons.Count == 0) return Message(to, markdown, null);
-        var actions = text.Buttons.Select(Action).ToList();
+        // Bot Framework cards can neither copy to the clipboard nor post to another chat: those buttons are left out.
+        var actions = text.Buttons.Where(b => b.Kind is not (ButtonKind.Copy or ButtonKind.ShareToChat)).Select(Action).ToList();
+        if (actions.Count == 0) return Message(to, markdown, null);
         // Teams shows suggested actions only in some clients; a hero card shows everywhere it runs.
         return to.ChannelId == "msteams"
             ? Message(to, markdown, [new Attachment("application/vnd.microsoft.card.hero", Content: new HeroCard(null, actions))])

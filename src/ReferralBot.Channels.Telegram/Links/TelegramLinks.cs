@@ -9,8 +9,6 @@ internal sealed class TelegramLinks(TelegramBotState state, IOptions<TelegramOpt
 {
     public string Channel => TelegramOptions.ChannelName;
 
-    public string ShareSource => "tg";
-
     public string? ChatWithBot => Username is { } username ? $"https://t.me/{username}" : null;
 
     public DeepLink? ClaimLink(string code) => ChatWithBot is { } chat ? new DeepLink("Telegram", $"{chat}?start={code}") : null;

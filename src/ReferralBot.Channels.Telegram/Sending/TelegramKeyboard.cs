@@ -1,20 +1,22 @@
 using ReferralBot.Core.Conversation;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace ReferralBot.Channels.Telegram.Sending;
 
-/// <summary>The core's buttons as an inline keyboard: Share opens Telegram's share sheet, commands come back as callbacks.</summary>
+/// <summary>
+/// The core's buttons as an inline keyboard, two to a row in their order: Share opens Telegram's share sheet, Copy
+/// puts the text on the clipboard, Share to a chat starts an inline query (left out while the bot has no inline
+/// mode), commands come back as callbacks.
+/// </summary>
 internal static class TelegramKeyboard
 {
     private const int MaxCallbackBytes = 64;
 
-    public static InlineKeyboardMarkup? For(IReadOnlyList<ReplyButton> buttons)
+    public static InlineKeyboardMarkup? For(IReadOnlyList<ReplyButton> buttons, bool inlineMode)
     {
-        if (buttons.Count == 0) return null;
-        var shares = buttons.Where(b => b.Kind == ButtonKind.Share).Select(Button).ToArray();
-        var others = buttons.Where(b => b.Kind != ButtonKind.Share).Select(Button).Chunk(2);
-        var rows = shares.Select(s => new[] { s }).Concat(others);
-        return new InlineKeyboardMarkup(rows);
+        var shown = buttons.Where(b => b.Kind != ButtonKind.ShareToChat || inlineMode).Select(Button).ToList();
+        return shown.Count == 0 ? null : new InlineKeyboardMarkup(shown.Chunk(2));
     }
 
     private static InlineKeyboardButton Button(ReplyButton button) => button.Kind switch
@@ -22,6 +24,8 @@ internal static class TelegramKeyboard
         ButtonKind.Share => InlineKeyboardButton.WithUrl(button.Label,
             $"https://t.me/share/url?url={Uri.EscapeDataString(button.Value)}&text={Uri.EscapeDataString(button.ShareText ?? "")}"),
         ButtonKind.Link => InlineKeyboardButton.WithUrl(button.Label, button.Value),
+        ButtonKind.Copy => InlineKeyboardButton.WithCopyText(button.Label, new CopyTextButton { Text = button.Value }),
+        ButtonKind.ShareToChat => InlineKeyboardButton.WithSwitchInlineQuery(button.Label, button.Value),
         _ => InlineKeyboardButton.WithCallbackData(button.Label, Truncate(button.Value)),
     };
 

@@ -1,4 +1,5 @@
 using ReferralBot.Core.Conversation;
+using ReferralBot.Channels.Telegram.Setup;
 using ReferralBot.Core.Outbound;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -7,7 +8,7 @@ using Telegram.Bot.Types.Enums;
 namespace ReferralBot.Channels.Telegram.Sending;
 
 /// <summary>Renders the core's replies as Bot API sends (HTML text, photos, documents) and queues them in order.</summary>
-internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQueue queue)
+internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQueue queue, TelegramBotState state)
 {
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
@@ -37,7 +38,7 @@ internal sealed class TelegramReplySender(ITelegramBotClient bot, TelegramSendQu
     private Func<CancellationToken, Task> Send(long chatId, Reply reply) => reply switch
     {
         TextReply text => ct => bot.SendMessage(chatId, text.Html, ParseMode.Html,
-            replyMarkup: TelegramKeyboard.For(text.Buttons), linkPreviewOptions: NoPreview, cancellationToken: ct),
+            replyMarkup: TelegramKeyboard.For(text.Buttons, state.SupportsInlineQueries), linkPreviewOptions: NoPreview, cancellationToken: ct),
         ImageReply image => ct => bot.SendPhoto(chatId, InputFile.FromStream(new MemoryStream(image.Png), image.FileName),
             caption: image.CaptionHtml, parseMode: ParseMode.Html, cancellationToken: ct),
         DocumentReply document => ct => bot.SendDocument(chatId, InputFile.FromStream(new MemoryStream(document.Content), document.FileName),

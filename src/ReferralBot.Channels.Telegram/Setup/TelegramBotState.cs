@@ -7,6 +7,9 @@ internal sealed class TelegramBotState
 
     public string? Username { get; private set; }
 
+    /// <summary>Whether inline mode is on for the bot (BotFather's /setinline): only then do "share to a chat" buttons work.</summary>
+    public bool SupportsInlineQueries { get; private set; }
+
     public bool IsReady => ready.Task.IsCompletedSuccessfully;
 
     public Task WhenReady => ready.Task;
@@ -14,9 +17,10 @@ internal sealed class TelegramBotState
     /// <summary>Why the bot is not connected (for the health check), while it is not.</summary>
     public string Problem { get; private set; } = "Connecting to the Telegram Bot API.";
 
-    public void Connected(string username)
+    public void Connected(string username, bool supportsInlineQueries)
     {
         Username = username;
+        SupportsInlineQueries = supportsInlineQueries;
         ready.TrySetResult();
     }
 

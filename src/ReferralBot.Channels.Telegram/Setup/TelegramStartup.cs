@@ -60,7 +60,7 @@ internal sealed partial class TelegramStartup(
         if (!state.IsReady)
         {
             var me = await bot.GetMe(cancellationToken);
-            state.Connected(me.Username ?? throw new InvalidOperationException("getMe returned a bot without a username."));
+            state.Connected(me.Username ?? throw new InvalidOperationException("getMe returned a bot without a username."), me.SupportsInlineQueries);
         }
 
         await state.WhenSender.WaitAsync(cancellationToken);

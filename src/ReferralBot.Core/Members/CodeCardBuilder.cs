@@ -1,14 +1,15 @@
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Sharing;
 
 namespace ReferralBot.Core.Members;
 
 /// <summary>
-/// A member's code, links and QR, with the one-tap share button: what /code, a welcome and a nudge show. It renders
+/// A member's code, links and QR, with the one-tap share buttons: what /code, a welcome and a nudge show. It renders
 /// only; who referred the member comes from the caller (<see cref="ReferralLookup"/>, or the claim just made).
 /// </summary>
-public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLinks, PromptRenderer prompts)
+public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLinks, ShareKit share, PromptRenderer prompts)
 {
     public async Task<IReadOnlyList<Reply>> BuildAsync(
         Member member, ReferralContext referral, string locale, string? introPrompt = null, object? introModel = null)
@@ -54,29 +55,16 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLin
         };
     }
 
-    /// <summary>Share (with the share text, in the voice), My stats and Get QR.</summary>
+    /// <summary>The share kit (in the voice), My stats and Get QR.</summary>
     public async Task<ReplyButton[]> ButtonsAsync(Member member, ReferralContext referral, string locale)
     {
         var model = Model(member, referral);
         return
         [
-            await ShareButtonAsync(member, referral, locale),
+            .. await share.ButtonsAsync(member, referral, locale),
             ReplyButton.Command(await prompts.RenderPlainAsync(PromptName.ButtonStats, model, locale), "/stats"),
             ReplyButton.Command(await prompts.RenderPlainAsync(PromptName.ButtonQr, model, locale), $"/qr {member.Campaign.Slug}"),
         ];
-    }
-
-    public async Task<ReplyButton> ShareButtonAsync(Member member, ReferralContext referral, string locale)
-    {
-        var code = member.PrimaryCode;
-        var model = Model(member, referral);
-        // Shared from the member's own channel: its deep link, else the web link tagged with where it was shared.
-        var channel = chatLinks.Of(member.Person.Channel);
-        var shareUrl = channel?.ClaimLink(code)?.Url ?? links.WebLink(code, channel?.ShareSource, member.Campaign.LandingPages);
-        return ReplyButton.Share(
-            await prompts.RenderPlainAsync(PromptName.ButtonShare, model, locale),
-            shareUrl,
-            await prompts.RenderPlainAsync(PromptName.ShareText, model, locale));
     }
 }
 

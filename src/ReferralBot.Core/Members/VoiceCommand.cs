@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Sharing;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Members;
@@ -9,7 +10,7 @@ namespace ReferralBot.Core.Members;
 /// <c>/voice &lt;text&gt;</c>: an influencer's own share text, used by their followers' share and thank-you messages
 /// (in every campaign they are an influencer of). Shown back as a follower will see it; <c>/voice off</c> removes it.
 /// </summary>
-public sealed class VoiceCommand(ReferralBotDbContext db, CodeCardBuilder cards, PromptRenderer prompts) : IChatCommand
+public sealed class VoiceCommand(ReferralBotDbContext db, ShareKit share, PromptRenderer prompts) : IChatCommand
 {
     private static readonly string[] Off = ["off", "none", "clear", "-"];
 
@@ -34,7 +35,7 @@ public sealed class VoiceCommand(ReferralBotDbContext db, CodeCardBuilder cards,
         if (clearing) return [await Say(PromptName.VoiceCleared, null, context)];
 
         // The preview is the share text itself, as a follower's Share button will fill it in.
-        var preview = await prompts.RenderPlainAsync(PromptName.ShareText, cards.Model(mine[0], new ReferralContext(null, text, null)), context.Locale);
+        var preview = await share.TextAsync(mine[0], new ReferralContext(null, text, null), context.Locale);
         return [await Say(PromptName.VoiceSet, new { Preview = preview }, context)];
     }
 

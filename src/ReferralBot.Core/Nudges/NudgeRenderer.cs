@@ -5,12 +5,14 @@ using ReferralBot.Core.Members;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
+using ReferralBot.Core.Sharing;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Nudges;
 
 /// <summary>Renders a nudge from its prompt when it goes out, so the figures in it are those of that moment.</summary>
-public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompts, CodeCardBuilder cards, ReferralLookup referrals, TierStanding standing)
+public sealed class NudgeRenderer(
+    ReferralBotDbContext db, PromptRenderer prompts, CodeCardBuilder cards, ShareKit share, ReferralLookup referrals, TierStanding standing)
 {
     public async Task<IReadOnlyList<Reply>> RenderAsync(Nudge nudge, Member member, CancellationToken cancellationToken)
     {
@@ -49,7 +51,7 @@ public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompt
         };
     }
 
-    // Thank-you and share-again: the buyer's own code and link, what sharing earns them, a Share button in the voice.
+    // Thank-you and share-again: the buyer's own code and link, what sharing earns them, the share buttons in the voice.
     private async Task<TextReply> InviteAsync(string prompt, Member member, string locale, CancellationToken cancellationToken)
     {
         var referral = await referrals.ForAsync(member, cancellationToken);
@@ -59,8 +61,7 @@ public sealed class NudgeRenderer(ReferralBotDbContext db, PromptRenderer prompt
             ? CampaignSettings.Percent(campaign.CommissionPercent) + " commission"
             : CampaignSettings.Money(campaign.ReferrerReward, campaign);
         var model = new { Card = card, Reward = reward, Name = member.Person.DisplayName, Campaign = campaign.Name, Code = member.PrimaryCode, referral.Voice, referral.ReferrerName, campaign.Offer };
-        var share = await cards.ShareButtonAsync(member, referral, locale);
         var code = ReplyButton.Command(await prompts.RenderPlainAsync(PromptName.ButtonCode, null, locale), "/code");
-        return await prompts.TextAsync(prompt, model, locale, share, code);
+        return await prompts.TextAsync(prompt, model, locale, [.. await share.ButtonsAsync(member, referral, locale), code]);
     }
 }

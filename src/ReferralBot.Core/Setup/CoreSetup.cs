@@ -21,6 +21,7 @@ using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Reports;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Secrets;
+using ReferralBot.Core.Sharing;
 using ReferralBot.Core.Stats;
 using ReferralBot.Core.Storage;
 
@@ -49,6 +50,7 @@ public static class CoreSetup
             .AddCampaigns()
             .AddLinks()
             .AddMembers()
+            .AddSharing()
             .AddClaims()
             .AddSecrets()
             .AddClicks()

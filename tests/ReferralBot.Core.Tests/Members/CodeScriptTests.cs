@@ -54,33 +54,35 @@ public sealed class CodeScriptTests
     }
 
     [Fact]
-    public async Task Code_shows_the_channels_deep_link_once_it_is_known_and_shares_it_from_that_channel()
+    public async Task Code_shows_the_channels_deep_link_once_it_is_known()
     {
         var links = new TestChannelLinks();
         await using var chat = await ChatScript.StartAsync(services => services.AddSingleton<IChannelLinks>(links));
         var before = await chat.SendAsync("alex", "/code");
         Assert.DoesNotContain("chat.example", before.Text);
-        Assert.Equal($"https://ref.example.sg/r/{before.Code}?s=test", Assert.Single(before.Buttons, b => b.Kind == ButtonKind.Share).Value);
 
         links.Username = "GlowUpBot";
         var after = await chat.SendAsync("alex", "/code");
 
         Assert.Contains($"Test chat: https://chat.example/GlowUpBot?start={after.Code}", after.Text);
-        Assert.Equal($"https://chat.example/GlowUpBot?start={after.Code}", Assert.Single(after.Buttons, b => b.Kind == ButtonKind.Share).Value);
     }
 
-    // Someone on a channel with no deep links (the terminal, Teams) shares the web link, not another channel's.
+    // Each share button's link says where it was shared, so the report by source shows where sharing works.
     [Fact]
-    public async Task Someone_on_another_channel_shares_the_web_link_not_this_channels_deep_link()
+    public async Task The_share_buttons_carry_links_tagged_with_where_they_are_shared()
     {
-        var links = new TestChannelLinks { Username = "GlowUpBot" };
-        await using var chat = await ChatScript.StartAsync(services => services.AddSingleton<IChannelLinks>(links));
+        await using var chat = await ChatScript.StartAsync();
 
-        var replies = (await chat.Services.GetRequiredService<InboundPipeline>()
-            .HandleAsync(new InboundMessage("console", "root", "root", "Root", "/code"), CancellationToken.None)).Replies;
-        var said = new Said(replies);
+        var said = await chat.SendAsync("alex", "/code");
 
-        Assert.Equal($"https://ref.example.sg/r/{said.Code}", Assert.Single(said.Buttons, b => b.Kind == ButtonKind.Share).Value);
+        var link = $"https://ref.example.sg/r/{said.Code}";
+        var text = $"I'm part of Glow Serum. Join with my code {said.Code}.";
+        Assert.Equal($"https://wa.me/?text={Uri.EscapeDataString($"{text}\n{link}?s=wa")}", Assert.Single(said.Buttons, b => b.Label == "💬 WhatsApp").Value);
+        var telegram = Assert.Single(said.Buttons, b => b.Kind == ButtonKind.Share);
+        Assert.Equal(($"{link}?s=tg", text), (telegram.Value, telegram.ShareText));
+        Assert.Equal($"{text} {link}?s=copy", Assert.Single(said.Buttons, b => b.Kind == ButtonKind.Copy).Value);
+        Assert.Equal(said.Code, Assert.Single(said.Buttons, b => b.Kind == ButtonKind.ShareToChat).Value);
+        Assert.Equal($"{link}?s=qr", said.Qr!.EncodedText);
     }
 
     [Fact]

@@ -28,8 +28,8 @@ public sealed class NudgeScheduleScriptTests
         var bobCode = (await chat.SendAsync("bob", "/code")).Code;
         Assert.StartsWith($"Thank you for your order, Bob! 💛\nLoved it? Share your own code {bobCode}: https://ref.example.sg/r/{bobCode}", thanks);
         var share = Assert.Single(chat.SaidTo("bob")[0].Buttons, b => b.Kind == ReferralBot.Core.Conversation.ButtonKind.Share);
-        Assert.Equal($"https://ref.example.sg/r/{bobCode}", share.Value); // the test channel has no deep links: the web link
-        Assert.Equal($"I'm part of Glow Serum. Join with my code {bobCode}:", share.ShareText);
+        Assert.Equal($"https://ref.example.sg/r/{bobCode}?s=tg", share.Value);
+        Assert.Equal($"I'm part of Glow Serum. Join with my code {bobCode}.", share.ShareText);
         var shareAgain = chat.To("bob")[1];
         Assert.StartsWith($"Hi Bob! Enjoying Glow Serum? 🌟 Your friends can still join with your code {bobCode}", shareAgain);
         Assert.All(await chat.NudgesAsync(), n => Assert.Equal(NudgeState.Queued, n.State));

@@ -14,7 +14,7 @@ public sealed class VoiceScriptTests
         var said = await chat.SendAsync("jane", "/voice   Glow up with me ✨\n20% off the serum I swear by");
 
         Assert.Equal(
-            "✅ Your voice is set. A follower's share message will read:\n\nGlow up with me ✨ 20% off the serum I swear by Code JANE20:\n\n" +
+            "✅ Your voice is set. A follower's share message will read:\n\nGlow up with me ✨ 20% off the serum I swear by Code JANE20. #ad: I earn a commission when you buy with my code\n\n" +
             "Their thank-you message quotes you too. Change it any time with /voice, or /voice off.",
             said.Text);
         Assert.Equal("Glow up with me ✨ 20% off the serum I swear by", await chat.DbAsync(db => db.Members.Where(m => m.Voice != null).Select(m => m.Voice).SingleAsync()));
@@ -33,9 +33,9 @@ public sealed class VoiceScriptTests
         var thanks = chat.SaidTo("bob").Single();
 
         var bobCode = code.Code;
-        Assert.Equal($"<b>Glow</b> & go Code {bobCode}:", code.Buttons.Single(b => b.Kind == ButtonKind.Share).ShareText);
+        Assert.Equal($"<b>Glow</b> & go Code {bobCode}.", code.Buttons.Single(b => b.Kind == ButtonKind.Share).ShareText);
         Assert.Contains("Jane says: “&lt;b&gt;Glow&lt;/b&gt; &amp; go”", thanks.Html);
-        Assert.Equal($"<b>Glow</b> & go Code {bobCode}:", thanks.Buttons.Single(b => b.Kind == ButtonKind.Share).ShareText);
+        Assert.Equal($"<b>Glow</b> & go Code {bobCode}.", thanks.Buttons.Single(b => b.Kind == ButtonKind.Share).ShareText);
     }
 
     [Theory]

@@ -9,7 +9,6 @@ public sealed class TestChannelLinks : IChannelLinks
 
     public string Channel => ChatScript.Channel;
 
-    public string ShareSource => "test";
 
     public string? ChatWithBot => Username is null ? null : $"https://chat.example/{Username}";
 

@@ -41,7 +41,11 @@ public sealed partial class PrivateChatTests
         var code = CodePattern().Match(text.Parameters["text"]).Groups[1].Value;
         Assert.Matches("^ALICE[2-9]{2}$", code);
         var keyboard = text.Parameters["reply_markup"];
-        Assert.Contains($"https://t.me/share/url?url=https%3A%2F%2Ft.me%2F{telegram.Username}%3Fstart%3D{code}", keyboard);
+        var buttons = System.Text.Json.Nodes.JsonNode.Parse(keyboard)!["inline_keyboard"]!.AsArray().SelectMany(row => row!.AsArray()).ToList();
+        Assert.StartsWith("https://wa.me/?text=", (string)buttons[0]!["url"]!, StringComparison.Ordinal);
+        Assert.StartsWith($"https://t.me/share/url?url=https%3A%2F%2Fref.example.sg%2Fr%2F{code}%3Fs%3Dtg&text=", (string)buttons[1]!["url"]!, StringComparison.Ordinal);
+        Assert.Equal($"I'm part of Glow Serum. Join with my code {code}. https://ref.example.sg/r/{code}?s=copy", (string)buttons[2]!["copy_text"]!["text"]!);
+        Assert.DoesNotContain(buttons, b => b!.AsObject().ContainsKey("switch_inline_query")); // the fake bot has no inline mode
         Assert.Contains("\"callback_data\":\"/stats\"", keyboard);
         var photo = Assert.Single(sent, c => c.Method == "sendPhoto");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], photo.Files["photo"][..4]);

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReferralBot.Core.Conversation;
+
+namespace ReferralBot.Core.Sharing;
+
+internal static class SharingSetup
+{
+    internal static IServiceCollection AddSharing(this IServiceCollection services)
+    {
+        services.AddSingleton<ShareKit>();
+        services.AddScoped<IChatCommand, ShareCommand>();
+        return services;
+    }
+}
