@@ -9,7 +9,7 @@ internal sealed class BotApiMethods
     [
         "getMe", "setMyCommands", "deleteMyCommands", "setWebhook", "deleteWebhook", "getWebhookInfo", "getUpdates",
         "sendMessage", "sendPhoto", "sendDocument", "answerCallbackQuery", "editMessageText", "editMessageReplyMarkup",
-        "getFile", "getUserProfilePhotos",
+        "getFile", "getUserProfilePhotos", "answerInlineQuery",
     ];
 
     private static readonly FrozenDictionary<string, string> CanonicalNames =
@@ -25,6 +25,7 @@ internal sealed class BotApiMethods
         var updates = new UpdateMethods(state);
         var messages = new MessageMethods(state);
         var edits = new EditMethods(state);
+        var inline = new InlineMethods(state);
         handlers = new Dictionary<string, Func<BotApiCall, CancellationToken, Task<BotApiAnswer>>>
         {
             ["getMe"] = Now(setup.GetMe),
@@ -42,6 +43,7 @@ internal sealed class BotApiMethods
             ["editMessageReplyMarkup"] = Now(edits.EditMessageReplyMarkup),
             ["getFile"] = Now(files.GetFile),
             ["getUserProfilePhotos"] = Now(files.GetUserProfilePhotos),
+            ["answerInlineQuery"] = Now(inline.AnswerInlineQuery),
         }.ToFrozenDictionary();
     }
 

@@ -10,6 +10,7 @@ internal sealed class BotState(FakeBotApiOptions options)
     private readonly Dictionary<(long Chat, long Message), JsonObject> messages = [];
     private readonly Dictionary<string, JsonNode> files = new(StringComparer.Ordinal);
     private readonly HashSet<string> openCallbackQueries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> openInlineQueries = new(StringComparer.Ordinal);
     private long lastMessageId = 1000;
     private long lastFile;
 
@@ -71,6 +72,17 @@ internal sealed class BotState(FakeBotApiOptions options)
     public void OpenCallbackQuery(string id)
     {
         lock (gate) openCallbackQueries.Add(id);
+    }
+
+    public void OpenInlineQuery(string id)
+    {
+        lock (gate) openInlineQueries.Add(id);
+    }
+
+    /// <summary>True the first time an inline query the fake made is answered.</summary>
+    public bool CloseInlineQuery(string id)
+    {
+        lock (gate) return openInlineQueries.Remove(id);
     }
 
     /// <summary>True the first time a callback query the fake made is answered.</summary>

@@ -72,6 +72,35 @@ public sealed partial class FakeBotApi
         });
     }
 
+    /// <summary>Someone typing "@bot <paramref name="query"/>" in a chat's message box (inline mode).</summary>
+    public long SendInlineQuery(long userId, string query, string firstName = "Test", string languageCode = "en") =>
+        state.Updates.Add(updateId =>
+        {
+            var queryId = $"iq{userId}{updateId:D6}";
+            state.OpenInlineQuery(queryId);
+            return new JsonObject
+            {
+                ["update_id"] = updateId,
+                ["inline_query"] = new JsonObject
+                {
+                    ["id"] = queryId, ["from"] = BotApiJson.User(userId, firstName, null, null, languageCode), ["query"] = query, ["offset"] = "",
+                    ["chat_type"] = "private",
+                },
+            };
+        });
+
+    /// <summary>Telegram reporting the inline result the person picked (inline feedback on).</summary>
+    public long ChooseInlineResult(long userId, string resultId, string query, string firstName = "Test") =>
+        state.Updates.Add(updateId => new JsonObject
+        {
+            ["update_id"] = updateId,
+            ["chosen_inline_result"] = new JsonObject
+            {
+                ["result_id"] = resultId, ["from"] = BotApiJson.User(userId, firstName, null, null, "en"), ["query"] = query,
+                ["inline_message_id"] = $"im{updateId}",
+            },
+        });
+
     /// <summary>The picture a person shows on their profile (getUserProfilePhotos); null: none.</summary>
     public void SetProfilePhoto(long userId, byte[]? jpeg, int width = 640, int height = 640) => files.SetProfilePhoto(userId, jpeg, width, height);
 

@@ -20,8 +20,6 @@ internal sealed partial class TelegramPollingService(
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await state.WhenConfigured.WaitAsync(stoppingToken);
@@ -33,7 +31,7 @@ internal sealed partial class TelegramPollingService(
             {
                 // Only the instance holding the bot's sender role polls: Telegram answers one poller at a time.
                 if (!state.IsSender) await state.WhenSender.WaitAsync(stoppingToken);
-                var updates = await bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, Wanted, stoppingToken);
+                var updates = await bot.GetUpdates(offset, 100, options.Value.PollingTimeoutSeconds, TelegramUpdateKinds.Wanted, stoppingToken);
                 failures = 0;
                 foreach (var update in updates)
                 {

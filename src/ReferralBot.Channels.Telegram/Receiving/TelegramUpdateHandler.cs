@@ -11,17 +11,29 @@ namespace ReferralBot.Channels.Telegram.Receiving;
 
 /// <summary>
 /// One update from polling or the webhook, turned into the core's message (its update_id the delivery id) and handed
-/// to the <see cref="InboundPipeline"/>, which stores the replies for the send queue. In groups only commands
+/// to the <see cref="InboundPipeline"/>, which stores the replies for the send queue; inline queries and the results
+/// chosen from them go to <see cref="TelegramChatCards"/>. In groups only commands
 /// addressed to this bot (<c>/help@ThisBot</c>) and presses of its buttons are for it; the rest is not read.
 /// </summary>
 internal sealed partial class TelegramUpdateHandler(
     ITelegramBotClient bot,
     InboundPipeline pipeline,
+    TelegramChatCards chatCards,
     TelegramBotState state,
     ILogger<TelegramUpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
+        switch (update)
+        {
+            case { InlineQuery: { } query }:
+                await chatCards.AnswerAsync(query, cancellationToken);
+                return;
+            case { ChosenInlineResult: { } chosen }:
+                await chatCards.RecordAsync(chosen, update.Id, cancellationToken);
+                return;
+        }
+
         var inbound = update switch
         {
             { Message: { } message } => await FromMessageAsync(message, cancellationToken),

@@ -45,6 +45,7 @@ public static class TelegramSetup
         services.AddSingleton<TelegramReplySender>();
         services.AddSingleton<IOutboundChannel, TelegramOutboundChannel>();
         services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<TelegramChatCards>();
         services.AddHostedService<TelegramSenderRole>();
         services.AddHostedService<TelegramStartup>();
         services.AddHealthChecks().AddCheck<TelegramHealthCheck>("telegram");

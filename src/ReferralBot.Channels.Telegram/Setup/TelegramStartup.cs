@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReferralBot.Channels.Telegram.Receiving;
 using ReferralBot.Core.Bot;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Prompts;
@@ -27,8 +28,6 @@ internal sealed partial class TelegramStartup(
     TimeProvider time,
     ILogger<TelegramStartup> logger) : BackgroundService
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         for (var attempt = 0; !stoppingToken.IsCancellationRequested; attempt++)
@@ -67,7 +66,7 @@ internal sealed partial class TelegramStartup(
         await SetMenusAsync(cancellationToken);
         var settings = options.Value;
         if (settings.UsesWebhook)
-            await bot.SetWebhook(settings.WebhookUrl!, allowedUpdates: Wanted, maxConnections: settings.WebhookMaxConnections,
+            await bot.SetWebhook(settings.WebhookUrl!, allowedUpdates: TelegramUpdateKinds.Wanted, maxConnections: settings.WebhookMaxConnections,
                 secretToken: settings.WebhookSecret, cancellationToken: cancellationToken);
         else
             await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);

@@ -17,13 +17,16 @@ public sealed class StartCommand(
     ReferralLookup referrals,
     PromptRenderer prompts) : IChatCommand
 {
+    /// <summary>A deep link's parameter that only opens the chat (Telegram's inline mode sends people here): no code to claim.</summary>
+    public const string JoinParameter = "join-here";
+
     public string Name => "start";
 
     public string? MenuPrompt => PromptName.MenuStart;
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Arguments.Count > 0)
+        if (context.Arguments.Count > 0 && context.Arguments[0] != JoinParameter)
         {
             var outcome = await claims.ClaimAsync(context.Person, context.Arguments[0], ClaimVia.DeepLink, cancellationToken);
             return await replies.ForAsync(outcome, context.Locale);

@@ -23,6 +23,9 @@ public static class PromptName
     public const string ShareTikTok = "share-tiktok";
     public const string ShareWhatsAppStatus = "share-whatsapp-status";
     public const string ButtonCopyFor = "button-copy-for";
+    public const string ChatCard = "chat-card";
+    public const string ButtonChatCard = "button-chat-card";
+    public const string InlineNoCode = "inline-no-code";
     public const string ButtonStats = "button-stats";
     public const string ButtonQr = "button-qr";
     public const string ButtonCode = "button-code";

@@ -18,7 +18,8 @@ public sealed record CampaignReport(
     IReadOnlyList<SourceLine> Sources,
     IReadOnlyList<MemberLine> Members,
     IReadOnlyList<(DateOnly Day, int Purchases)> PurchasesPerDay,
-    PayoutFigures Payouts)
+    PayoutFigures Payouts,
+    int CardsPosted)
 {
     public decimal Cost => CostByKind.Values.Sum();
 

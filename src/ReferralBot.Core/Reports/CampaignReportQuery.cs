@@ -3,6 +3,7 @@ using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
+using ReferralBot.Core.Sharing;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Reports;
@@ -71,7 +72,8 @@ public sealed class CampaignReportQuery(ReferralBotDbContext db, CampaignFigures
             PurchasesPerDay: await PerDayAsync(campaignId, cancellationToken),
             Payouts: new PayoutFigures(
                 money.Values.Sum(m => m.Pending), money.Values.Sum(m => m.Payable), money.Values.Sum(m => m.InPayment),
-                money.Values.Sum(m => m.Paid), money.Values.Sum(m => m.OwedBack)));
+                money.Values.Sum(m => m.Paid), money.Values.Sum(m => m.OwedBack)),
+            CardsPosted: await db.Set<ChatShare>().CountAsync(s => s.CampaignId == campaignId, cancellationToken));
     }
 
     private IQueryable<Purchase> RefundedCredited(int campaignId) =>

@@ -53,6 +53,7 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
             PurchaseRate = ReportFormat.Percent(CampaignReport.Rate(report.Purchases, report.SignUps)),
             ClickRate = ReportFormat.Percent(clickConversion),
             Refunded = report.Refunded,
+            report.CardsPosted,
             Revenue = Money(report.Revenue),
             Cost = Money(report.Cost),
             Costs = costs,

@@ -9,6 +9,7 @@ internal static class SharingSetup
     {
         services.AddSingleton<ShareKit>();
         services.AddScoped<IChatCommand, ShareCommand>();
+        services.AddScoped<ChatCards>();
         return services;
     }
 }

@@ -17,7 +17,8 @@ public sealed record MemberStats(
     string Currency,
     string? Tier,
     string? NextTier,
-    int? PurchasesToNextTier)
+    int? PurchasesToNextTier,
+    int CardsPosted)
 {
     /// <summary>Purchases per click, in percent; null before the first click.</summary>
     public decimal? ConversionPercent => Clicks == 0 ? null : Math.Round(100m * Purchases / Clicks, 1);

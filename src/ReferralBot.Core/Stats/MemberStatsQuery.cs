@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Rewards;
+using ReferralBot.Core.Sharing;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Stats;
@@ -40,6 +41,7 @@ public sealed class MemberStatsQuery(ReferralBotDbContext db, TierStanding stand
             Currency: member.Campaign.Currency,
             Tier: tier,
             NextTier: next,
-            PurchasesToNextTier: toNext);
+            PurchasesToNextTier: toNext,
+            CardsPosted: await db.Set<ChatShare>().CountAsync(s => s.MemberId == member.Id, cancellationToken));
     }
 }

@@ -45,6 +45,7 @@ public sealed class StatsCommand(CampaignMemberships members, MemberStatsQuery s
                 tally.Tier,
                 tally.NextTier,
                 ToNext = tally.PurchasesToNextTier,
+                tally.CardsPosted,
             });
         }
 

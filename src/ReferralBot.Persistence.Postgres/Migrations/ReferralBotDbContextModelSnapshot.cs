@@ -1244,6 +1244,45 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     b.ToTable("Secrets", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralBot.Core.Sharing.ChatShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("Channel", "DeliveryId")
+                        .IsUnique();
+
+                    b.ToTable("ChatShare");
+                });
+
             modelBuilder.Entity("ReferralBot.Core.Administration.AuditEntry", b =>
                 {
                     b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
@@ -1489,6 +1528,21 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Rewards.TierEvent", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReferralBot.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Sharing.ChatShare", b =>
                 {
                     b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
                         .WithMany()

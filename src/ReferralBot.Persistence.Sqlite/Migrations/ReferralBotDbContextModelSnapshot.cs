@@ -1197,6 +1197,43 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.ToTable("Secrets", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralBot.Core.Sharing.ChatShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("Channel", "DeliveryId")
+                        .IsUnique();
+
+                    b.ToTable("ChatShare");
+                });
+
             modelBuilder.Entity("ReferralBot.Core.Administration.AuditEntry", b =>
                 {
                     b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
@@ -1442,6 +1479,21 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Rewards.TierEvent", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReferralBot.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Sharing.ChatShare", b =>
                 {
                     b.HasOne("ReferralBot.Core.Campaigns.Campaign", null)
                         .WithMany()

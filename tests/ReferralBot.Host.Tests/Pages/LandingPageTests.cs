@@ -114,7 +114,7 @@ public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClas
 
         var report = await host.Shop.SayAsync("owner", "/report glow-serum");
 
-        Assert.Matches(@"<b>Funnel</b>: \d+ page views → \d+ unique clicks \([\d.]+% of views\)", report);
+        Assert.Matches(@"<b>Funnel</b>: \d+ page views → \d+ unique clicks \(\d+ in all, [\d.]+% of views\)", report);
         Assert.Matches(@"• ig: \d+ page views → 0 unique clicks", report);
         Assert.Matches(@"• page: \d+ unique clicks", report);
     }

@@ -1,0 +1,67 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ReferralBot.Persistence.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ChatShares : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ChatShare",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DeliveryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatShare", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChatShare_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChatShare_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatShare_CampaignId",
+                table: "ChatShare",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatShare_Channel_DeliveryId",
+                table: "ChatShare",
+                columns: new[] { "Channel", "DeliveryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChatShare_MemberId",
+                table: "ChatShare",
+                column: "MemberId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ChatShare");
+        }
+    }
+}
