@@ -29,6 +29,22 @@ public static class TestPictures
         return image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
     }
 
+    /// <summary>A simple drawn portrait (head and shoulders on a pastel background), as a JPEG: a photo for screenshots.</summary>
+    public static byte[] Portrait(int side = 640)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(side, side));
+        var canvas = surface.Canvas;
+        canvas.Clear(new SKColor(0xf6, 0xd8, 0xd0));
+        using var shirt = new SKPaint { Color = new SKColor(0x6b, 0x4f, 0xbb), IsAntialias = true };
+        using var skin = new SKPaint { Color = new SKColor(0xe8, 0xb9, 0x96), IsAntialias = true };
+        using var hair = new SKPaint { Color = new SKColor(0x2b, 0x1d, 0x16), IsAntialias = true };
+        canvas.DrawOval(side / 2f, side * 1.02f, side * 0.42f, side * 0.36f, shirt);
+        canvas.DrawCircle(side / 2f, side * 0.42f, side * 0.24f, hair);
+        canvas.DrawOval(side / 2f, side * 0.47f, side * 0.18f, side * 0.22f, skin);
+        using var image = surface.Snapshot();
+        return image.Encode(SKEncodedImageFormat.Jpeg, 90).ToArray();
+    }
+
     /// <summary>The size and centre colour of an encoded picture.</summary>
     public static (int Width, int Height, SKColor Centre) Read(byte[] encoded)
     {
