@@ -157,11 +157,9 @@ public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClas
     [Fact]
     public async Task The_preview_card_is_a_1200_by_630_png_named_by_what_it_shows()
     {
-        using var shop = new ShopHost();
-        await shop.InfluencerAsync("jun", "JUN15");
-        await shop.SayAsync("owner", "/campaign set glow-serum page on");
-        var browser = shop.Factory.CreateBrowser();
-        var before = CardUrl(await (await browser.GetAsync("/p/JUN15")).Content.ReadAsStringAsync());
+        var code = await CodeInAsync("jun", "cards", pages: true);
+        var browser = Factory.CreateBrowser();
+        var before = CardUrl(await (await browser.GetAsync($"/p/{code}")).Content.ReadAsStringAsync());
 
         var card = await browser.GetAsync(before[Base.Length..]);
 
@@ -169,8 +167,8 @@ public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClas
         Assert.Equal("image/png", card.Content.Headers.ContentType!.MediaType);
         var (width, height, _) = TestPictures.Read(await card.Content.ReadAsByteArrayAsync());
         Assert.Equal((1200, 630), (width, height));
-        await shop.SayAsync("owner", "/campaign set glow-serum offer A free travel-size serum");
-        var after = CardUrl(await (await browser.GetAsync("/p/JUN15")).Content.ReadAsStringAsync());
+        await host.Shop.SayAsync("owner", "/campaign set cards offer A free travel-size serum");
+        var after = CardUrl(await (await browser.GetAsync($"/p/{code}")).Content.ReadAsStringAsync());
         Assert.NotEqual(before, after);
         var unknown = await browser.GetAsync("/og/NOSUCH99.png");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -193,10 +191,9 @@ public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClas
     [Fact]
     public async Task A_campaign_without_pages_sends_its_page_links_on_to_the_tracked_link()
     {
-        using var shop = new ShopHost();
-        var code = await shop.Factory.CodeOfAsync("gina");
+        var code = await CodeInAsync("gina", "no-pages", pages: false);
 
-        var response = await shop.Factory.CreateBrowser().GetAsync($"/p/{code}?s=wa");
+        var response = await Factory.CreateBrowser().GetAsync($"/p/{code}?s=wa");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"{Base}/r/{code}?s=wa", response.Headers.Location!.OriginalString);
@@ -205,16 +202,22 @@ public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClas
     [Fact]
     public async Task An_ended_campaigns_page_is_not_found()
     {
-        using var shop = new ShopHost(new Dictionary<string, string?> { ["Clicks:TargetCacheDuration"] = "00:00:00" });
-        await shop.InfluencerAsync("hana", "HANA15");
-        await shop.SayAsync("owner", "/campaign set glow-serum page on");
-        Assert.Equal(HttpStatusCode.OK, (await shop.Factory.CreateBrowser().GetAsync("/p/HANA15")).StatusCode);
+        var code = await CodeInAsync("hana", "autumn", pages: true);
+        Assert.Equal(HttpStatusCode.OK, (await Factory.CreateBrowser().GetAsync($"/p/{code}")).StatusCode);
 
-        Assert.Contains("ended", await shop.SayAsync("owner", "/campaign end glow-serum"));
-        var response = await shop.Factory.CreateBrowser().GetAsync("/p/HANA15");
+        Assert.Contains("ended", await host.Shop.SayAsync("owner", "/campaign end autumn"));
+        var response = await Factory.CreateBrowser().GetAsync($"/p/{code}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("This referral link doesn’t work", await response.Content.ReadAsStringAsync());
+    }
+
+    // A campaign of the test's own (so its settings touch no other test), and the user's code in it.
+    private async Task<string> CodeInAsync(string user, string slug, bool pages)
+    {
+        Assert.Contains(slug, await host.Shop.SayAsync("owner", $"/campaign new {slug} https://shop.example.sg/{slug}"));
+        await host.Shop.SayAsync("owner", $"/campaign set {slug} page {(pages ? "on" : "off")}");
+        return Regex.Match(await host.Shop.SayAsync(user, $"/code {slug}"), "<b>([A-Z0-9]+)</b>").Groups[1].Value;
     }
 
     [GeneratedRegex("""<(?:img|script|link|iframe|source|video|audio)\b[^>]*\b(?:src|href)="(?<url>[^"]*)""")]
