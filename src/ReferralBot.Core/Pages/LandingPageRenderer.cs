@@ -21,6 +21,7 @@ public sealed class LandingPageRenderer(ReferralLinkBuilder links, ChatLinks cha
             page.Campaign,
             page.Offer,
             DiscountCode = IsCode(page.Discount) ? page.Discount : null,
+            DiscountPercent = IsCode(page.Discount) ? null : page.Discount,
             Name = page.OwnerName,
             page.Voice,
             Initials = Initials(page.OwnerName ?? page.Campaign),

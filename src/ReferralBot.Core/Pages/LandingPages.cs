@@ -43,7 +43,7 @@ public sealed class LandingPages(
     public async Task<byte[]?> PhotoAsync(string code, CancellationToken cancellationToken)
     {
         var page = await redirects.FindAsync(code, cancellationToken) is { } target ? await LoadAsync(target, cancellationToken) : null;
-        if (page?.PhotoVersion is null) return null;
+        if (page is not { PhotoVersion: not null, Ended: false }) return null;
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LandingPageQuery>().PhotoAsync(page.PersonId, cancellationToken);
     }
