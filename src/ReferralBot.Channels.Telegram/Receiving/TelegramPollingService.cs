@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using ReferralBot.Channels.Telegram.Setup;
 using Telegram.Bot;
 using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace ReferralBot.Channels.Telegram.Receiving;
 

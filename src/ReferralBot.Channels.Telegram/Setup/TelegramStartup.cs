@@ -9,7 +9,6 @@ using ReferralBot.Core.Prompts;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace ReferralBot.Channels.Telegram.Setup;
 

@@ -34,9 +34,9 @@ public sealed partial class ProfilePhotos(
         byte[]? jpeg;
         try
         {
-            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            patience.CancelAfter(Patience);
-            jpeg = await source.FetchAsync(userId, patience.Token) is { } picture ? PhotoImage.ToJpeg(picture) : null;
+            using var patience = new CancellationTokenSource(Patience, time);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, patience.Token);
+            jpeg = await source.FetchAsync(userId, either.Token) is { } picture ? PhotoImage.ToJpeg(picture) : null;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
