@@ -10,26 +10,8 @@ public sealed partial class ChatCardFlowTests(ChatCardFlowTests.Service service)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    public sealed class Service : IAsyncLifetime
-    {
-        public FakeBotApi Telegram { get; private set; } = null!;
-
-        public TelegramBotFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Telegram = await FakeBotApi.StartAsync(new FakeBotApiOptions { SupportsInlineQueries = true });
-            Factory = await new TelegramBotFactory(Telegram).ConnectedAsync();
-            Telegram.SendText(9000, "/campaign set glow-serum offer 15% off your first serum", firstName: "Owner");
-            await Telegram.WaitForSendsToAsync(9000, 1, Wait);
-        }
-
-        public async Task DisposeAsync()
-        {
-            Factory.Dispose();
-            await Telegram.DisposeAsync();
-        }
-    }
+    public sealed class Service() : ConnectedBot(
+        new FakeBotApiOptions { SupportsInlineQueries = true }, "/campaign set glow-serum offer 15% off your first serum");
 
     private FakeBotApi Telegram => service.Telegram;
 

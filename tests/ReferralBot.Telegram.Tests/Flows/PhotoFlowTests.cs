@@ -11,26 +11,7 @@ public sealed partial class PhotoFlowTests(PhotoFlowTests.Service service) : ICl
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    public sealed class Service : IAsyncLifetime
-    {
-        public FakeBotApi Telegram { get; private set; } = null!;
-
-        public TelegramBotFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Telegram = await FakeBotApi.StartAsync();
-            Factory = await new TelegramBotFactory(Telegram).ConnectedAsync();
-            Telegram.SendText(9000, "/campaign set glow-serum page on", firstName: "Owner");
-            await Telegram.WaitForSendsToAsync(9000, 1, Wait);
-        }
-
-        public async Task DisposeAsync()
-        {
-            Factory.Dispose();
-            await Telegram.DisposeAsync();
-        }
-    }
+    public sealed class Service() : ConnectedBot(null, "/campaign set glow-serum page on");
 
     private FakeBotApi Telegram => service.Telegram;
 
