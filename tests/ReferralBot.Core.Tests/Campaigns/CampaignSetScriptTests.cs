@@ -6,8 +6,30 @@ using ReferralBot.Core.Tests.Support;
 
 namespace ReferralBot.Core.Tests.Campaigns;
 
-public sealed class CampaignSetScriptTests
+public sealed class CampaignSetScriptTests(CampaignSetScriptTests.SharedChat shared) : IClassFixture<CampaignSetScriptTests.SharedChat>
 {
+    /// <summary>One chat for the tests of a single setting: each makes a campaign of its own, as glow-serum starts out.</summary>
+    public sealed class SharedChat : IAsyncLifetime
+    {
+        private int campaigns;
+
+        public ChatScript Chat { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Chat = await ChatScript.StartAsync();
+
+        public async Task DisposeAsync() => await Chat.DisposeAsync();
+
+        public async Task<Campaign> NewCampaignAsync()
+        {
+            var slug = $"set-{Interlocked.Increment(ref campaigns)}";
+            Assert.Contains(slug, (await Chat.SendAsync("admin", $"/campaign new {slug} https://shop.example.sg/serum?lang=en Glow Serum")).Text);
+            return await Chat.DbAsync(db => db.Campaigns.AsNoTracking().SingleAsync(c => c.Slug == slug));
+        }
+
+        public Task<List<AuditEntry>> SettingsAuditedAsync(Campaign campaign) =>
+            Chat.DbAsync(db => db.Set<AuditEntry>().Where(a => a.CampaignId == campaign.Id && a.Action.StartsWith("campaign.set")).ToListAsync());
+    }
+
     [Theory]
     [InlineData("name Glow Serum Launch", "name: Glow Serum → Glow Serum Launch")]
     [InlineData("landing https://shop.example.sg/new", "landing: https://shop.example.sg/serum?lang=en → https://shop.example.sg/new")]
@@ -32,14 +54,15 @@ public sealed class CampaignSetScriptTests
     [InlineData("disclosure #ad · I earn a commission on your order", "disclosure: (not set) → #ad · I earn a commission on your order")]
     public async Task Each_setting_is_applied_shown_and_audited(string keyAndValue, string expected)
     {
-        await using var chat = await ChatScript.StartAsync();
+        var chat = shared.Chat;
+        var campaign = await shared.NewCampaignAsync();
 
-        var said = await chat.SendAsync("admin", $"/campaign set glow-serum {keyAndValue}");
+        var said = await chat.SendAsync("admin", $"/campaign set {campaign.Slug} {keyAndValue}");
 
-        Assert.Equal($"✅ glow-serum {expected}", said.Text);
-        var entry = await chat.DbAsync(db => db.Set<AuditEntry>().SingleAsync());
+        Assert.Equal($"✅ {campaign.Slug} {expected}", said.Text);
+        var entry = Assert.Single(await shared.SettingsAuditedAsync(campaign));
         Assert.Equal($"campaign.set {keyAndValue.Split(' ')[0]}", entry.Action);
-        Assert.Contains(expected.Split(": ", 2)[1].Split(" → ")[1], (await chat.SendAsync("admin", "/campaign show glow-serum")).Text);
+        Assert.Contains(expected.Split(": ", 2)[1].Split(" → ")[1], (await chat.SendAsync("admin", $"/campaign show {campaign.Slug}")).Text);
     }
 
     [Theory]
@@ -68,16 +91,16 @@ public sealed class CampaignSetScriptTests
     [InlineData("colour pink", "There is no setting “colour”. Settings: name, landing, currency")]
     public async Task A_bad_value_names_the_problem_and_the_expected_form_and_changes_nothing(string keyAndValue, string expected)
     {
-        await using var chat = await ChatScript.StartAsync();
-        var before = await chat.DbAsync(db => db.Campaigns.AsNoTracking().SingleAsync());
+        var chat = shared.Chat;
+        var before = await shared.NewCampaignAsync();
 
-        var said = await chat.SendAsync("admin", $"/campaign set glow-serum {keyAndValue}");
+        var said = await chat.SendAsync("admin", $"/campaign set {before.Slug} {keyAndValue}");
 
-        Assert.Contains(expected, said.Text);
+        Assert.Contains(expected.Replace("glow-serum", before.Slug, StringComparison.Ordinal), said.Text);
         Assert.EndsWith("Nothing was changed.", said.Text, StringComparison.Ordinal);
-        var after = await chat.DbAsync(db => db.Campaigns.AsNoTracking().SingleAsync());
+        var after = await chat.DbAsync(db => db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == before.Id));
         Assert.Equivalent(before, after);
-        Assert.Equal(0, await chat.CountAsync<AuditEntry>());
+        Assert.Empty(await shared.SettingsAuditedAsync(before));
     }
 
     [Fact]

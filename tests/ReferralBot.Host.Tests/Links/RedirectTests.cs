@@ -5,13 +5,27 @@ using ReferralBot.Host.Tests.Support;
 
 namespace ReferralBot.Host.Tests.Links;
 
-public sealed class RedirectTests
+/// <summary>The tracked link over HTTP, on one service for the tests that change nothing shared (each with its own referrer).</summary>
+public sealed class RedirectTests(RedirectTests.Service service) : IClassFixture<RedirectTests.Service>
 {
+    public sealed class Service : IDisposable
+    {
+        public ReferralBotFactory Factory { get; } = new();
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    private async Task<List<ReferralBot.Core.Clicks.Click>> ClicksOfAsync(string code)
+    {
+        await service.Factory.FlushClicksAsync();
+        return (await service.Factory.StoredClicksAsync()).Where(c => c.Code == code).ToList();
+    }
+
     [Fact]
     public async Task A_click_redirects_to_the_landing_url_with_the_utm_tags_and_is_counted()
     {
-        using var factory = new ReferralBotFactory();
-        var code = await factory.CodeOfAsync("jane");
+        var factory = service.Factory;
+        var code = await factory.CodeOfAsync("ava");
 
         var response = await factory.CreateBrowser().GetAsync($"/r/{code}?s=ig");
 
@@ -20,8 +34,7 @@ public sealed class RedirectTests
             $"https://shop.example.sg/serum?lang=en&utm_source=ig&utm_medium=referral&utm_campaign=glow-serum&utm_content={code}&ref={code}#buy",
             response.Headers.Location!.OriginalString);
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
-        await factory.FlushClicksAsync();
-        var click = Assert.Single(await factory.StoredClicksAsync());
+        var click = Assert.Single(await ClicksOfAsync(code));
         Assert.Equal(code, click.Code);
         Assert.Equal("ig", click.Source);
         Assert.NotNull(click.Visitor);
@@ -30,8 +43,8 @@ public sealed class RedirectTests
     [Fact]
     public async Task The_code_in_the_link_is_case_insensitive()
     {
-        using var factory = new ReferralBotFactory();
-        var code = await factory.CodeOfAsync("jane");
+        var factory = service.Factory;
+        var code = await factory.CodeOfAsync("bea");
 
         var response = await factory.CreateBrowser().GetAsync($"/r/{code.ToLowerInvariant()}");
 
@@ -75,13 +88,13 @@ public sealed class RedirectTests
     [Fact]
     public async Task A_click_shows_in_the_members_stats()
     {
-        using var factory = new ReferralBotFactory();
-        var code = await factory.CodeOfAsync("jane");
+        var factory = service.Factory;
+        var code = await factory.CodeOfAsync("cat");
 
         await factory.CreateBrowser().GetAsync($"/r/{code}");
         await factory.FlushClicksAsync();
 
-        Assert.Contains("1 click, last one", await factory.SayAsync("jane", "/stats"));
+        Assert.Contains("1 click, last one", await factory.SayAsync("cat", "/stats"));
     }
 
     [Theory]
@@ -90,8 +103,8 @@ public sealed class RedirectTests
     [InlineData("facebookexternalhit/1.1")]
     public async Task Link_previews_get_the_referrers_preview_tags_and_are_not_counted(string userAgent)
     {
-        using var factory = new ReferralBotFactory();
-        var code = await factory.CodeOfAsync("jane");
+        var factory = service.Factory;
+        var code = await factory.CodeOfAsync("dee");
         var browser = factory.CreateBrowser();
         browser.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
 
@@ -101,34 +114,31 @@ public sealed class RedirectTests
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains($"<meta property=\"og:image\" content=\"https://ref.example.sg/og/{code}.png?v=", html);
         Assert.Contains($"<meta property=\"og:url\" content=\"https://ref.example.sg/r/{code}\">", html);
-        await factory.FlushClicksAsync();
-        Assert.Empty(await factory.StoredClicksAsync());
+        Assert.Empty(await ClicksOfAsync(code));
     }
 
     [Fact]
     public async Task A_head_request_is_answered_but_not_counted()
     {
-        using var factory = new ReferralBotFactory();
-        var code = await factory.CodeOfAsync("jane");
+        var factory = service.Factory;
+        var code = await factory.CodeOfAsync("eve");
 
         var response = await factory.CreateBrowser().SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/r/{code}"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        await factory.FlushClicksAsync();
-        Assert.Empty(await factory.StoredClicksAsync());
+        Assert.Empty(await ClicksOfAsync(code));
     }
 
     [Fact]
     public async Task A_source_tag_that_is_not_a_plain_word_is_not_recorded()
     {
-        using var factory = new ReferralBotFactory();
-        var code = await factory.CodeOfAsync("jane");
+        var factory = service.Factory;
+        var code = await factory.CodeOfAsync("fay");
 
         var response = await factory.CreateBrowser().GetAsync($"/r/{code}?s=%3Cscript%3E");
 
         Assert.Contains("utm_source=referralbot", response.Headers.Location!.OriginalString);
-        await factory.FlushClicksAsync();
-        Assert.Null(Assert.Single(await factory.StoredClicksAsync()).Source);
+        Assert.Null(Assert.Single(await ClicksOfAsync(code)).Source);
     }
 
     [Theory]
@@ -137,7 +147,7 @@ public sealed class RedirectTests
     [InlineData("/r/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
     public async Task An_unknown_code_gets_a_friendly_404_page(string path)
     {
-        using var factory = new ReferralBotFactory();
+        var factory = service.Factory;
 
         var response = await factory.CreateBrowser().GetAsync(path);
 
@@ -151,8 +161,8 @@ public sealed class RedirectTests
     [Fact]
     public async Task The_404_page_makes_no_suggestion_so_a_miss_stays_cheap()
     {
-        using var factory = new ReferralBotFactory();
-        var code = await factory.CodeOfAsync("jane");
+        var factory = service.Factory;
+        var code = await factory.CodeOfAsync("gia");
         var typo = code[..^1] + (code[^1] == '9' ? '8' : '9');
 
         var response = await factory.CreateBrowser().GetAsync($"/r/{typo}?s=ig");
