@@ -26,6 +26,10 @@ public static class PromptName
     public const string ChatCard = "chat-card";
     public const string ButtonChatCard = "button-chat-card";
     public const string InlineNoCode = "inline-no-code";
+    public const string ExperimentUsage = "experiment-usage";
+    public const string ExperimentCreated = "experiment-created";
+    public const string ExperimentShow = "experiment-show";
+    public const string ExperimentProblem = "experiment-problem";
     public const string ButtonStats = "button-stats";
     public const string ButtonQr = "button-qr";
     public const string ButtonCode = "button-code";

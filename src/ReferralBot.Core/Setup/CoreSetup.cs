@@ -8,6 +8,7 @@ using ReferralBot.Core.Cluster;
 using ReferralBot.Core.Claims;
 using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
@@ -51,6 +52,7 @@ public static class CoreSetup
             .AddLinks()
             .AddMembers()
             .AddSharing()
+            .AddExperiments()
             .AddClaims()
             .AddSecrets()
             .AddClicks()

@@ -9,6 +9,7 @@ internal sealed class ChatShareConfiguration : IEntityTypeConfiguration<ChatShar
 {
     public void Configure(EntityTypeBuilder<ChatShare> builder)
     {
+        builder.ToTable("ChatShares");
         builder.Property(s => s.Channel).HasMaxLength(32);
         builder.Property(s => s.DeliveryId).HasMaxLength(64);
         builder.HasIndex(s => new { s.Channel, s.DeliveryId }).IsUnique();

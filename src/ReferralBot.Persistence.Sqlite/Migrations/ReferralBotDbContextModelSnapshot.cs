@@ -369,6 +369,86 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.ToTable("ClickVisitors", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralBot.Core.Experiments.Experiment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Winner")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Setting")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Experiments_Running")
+                        .HasFilter("\"State\" = 1");
+
+                    b.ToTable("Experiments", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Label")
+                        .IsUnique();
+
+                    b.ToTable("ExperimentVariants", (string)null);
+                });
+
             modelBuilder.Entity("ReferralBot.Core.Inbound.InboundReceipt", b =>
                 {
                     b.Property<long>("Id")
@@ -1231,7 +1311,7 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                     b.HasIndex("Channel", "DeliveryId")
                         .IsUnique();
 
-                    b.ToTable("ChatShare");
+                    b.ToTable("ChatShares", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Administration.AuditEntry", b =>
@@ -1305,6 +1385,26 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.Experiment", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentVariant", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Experiments.Experiment", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1506,6 +1606,11 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.Experiment", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Members.Member", b =>

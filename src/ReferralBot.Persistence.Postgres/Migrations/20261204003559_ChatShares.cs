@@ -13,7 +13,7 @@ namespace ReferralBot.Persistence.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ChatShare",
+                name: "ChatShares",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -26,15 +26,15 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ChatShare", x => x.Id);
+                    table.PrimaryKey("PK_ChatShares", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ChatShare_Campaigns_CampaignId",
+                        name: "FK_ChatShares_Campaigns_CampaignId",
                         column: x => x.CampaignId,
                         principalTable: "Campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ChatShare_Members_MemberId",
+                        name: "FK_ChatShares_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
@@ -42,19 +42,19 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ChatShare_CampaignId",
-                table: "ChatShare",
+                name: "IX_ChatShares_CampaignId",
+                table: "ChatShares",
                 column: "CampaignId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ChatShare_Channel_DeliveryId",
-                table: "ChatShare",
+                name: "IX_ChatShares_Channel_DeliveryId",
+                table: "ChatShares",
                 columns: new[] { "Channel", "DeliveryId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ChatShare_MemberId",
-                table: "ChatShare",
+                name: "IX_ChatShares_MemberId",
+                table: "ChatShares",
                 column: "MemberId");
         }
 
@@ -62,7 +62,7 @@ namespace ReferralBot.Persistence.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ChatShare");
+                name: "ChatShares");
         }
     }
 }

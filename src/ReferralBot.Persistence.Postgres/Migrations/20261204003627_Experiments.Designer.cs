@@ -12,8 +12,8 @@ using ReferralBot.Core.Storage;
 namespace ReferralBot.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(ReferralBotDbContext))]
-    [Migration("20261203231105_ChatShares")]
-    partial class ChatShares
+    [Migration("20261204003627_Experiments")]
+    partial class Experiments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -389,6 +389,90 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     b.HasKey("MemberId", "Kind", "Source", "Visitor");
 
                     b.ToTable("ClickVisitors", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.Experiment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Winner")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "Setting")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Experiments_Running")
+                        .HasFilter("\"State\" = 1");
+
+                    b.ToTable("Experiments", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Label")
+                        .IsUnique();
+
+                    b.ToTable("ExperimentVariants", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Inbound.InboundReceipt", b =>
@@ -1283,7 +1367,7 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                     b.HasIndex("Channel", "DeliveryId")
                         .IsUnique();
 
-                    b.ToTable("ChatShare");
+                    b.ToTable("ChatShares", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Administration.AuditEntry", b =>
@@ -1357,6 +1441,26 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.Experiment", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentVariant", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Experiments.Experiment", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1558,6 +1662,11 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.Experiment", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Members.Member", b =>

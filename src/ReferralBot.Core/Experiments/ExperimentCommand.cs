@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralBot.Core.Administration;
+using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Storage;
+
+namespace ReferralBot.Core.Experiments;
+
+/// <summary>
+/// <c>/experiment new &lt;slug&gt; &lt;name&gt; &lt;setting&gt;</c> sets up an A/B test of a campaign setting, its control the
+/// campaign's value now; <c>/experiment variant &lt;name&gt; &lt;label&gt; &lt;value…&gt;</c> adds or changes a variant (two to
+/// four in all; <c>control</c> replaces the control's value); <c>/experiment show &lt;name&gt;</c>.
+/// </summary>
+public sealed class ExperimentCommand(ReferralBotDbContext db, CampaignDirectory campaigns, AuditLog audit, PromptRenderer prompts, TimeProvider time)
+    : IChatCommand
+{
+    public const int MaxVariants = 4;
+
+    public string Name => "experiment";
+
+    public bool AdminOnly => true;
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments;
+        return (args.FirstOrDefault()?.ToLowerInvariant(), args.Count) switch
+        {
+            ("new", 4) => await NewAsync(context, args[1], args[2], args[3], cancellationToken),
+            ("variant", >= 4) => await VariantAsync(context, args[1], args[2], string.Join(' ', args.Skip(3)), cancellationToken),
+            ("show", 2) => await ShowAsync(context, args[1], cancellationToken),
+            _ => [await Say(PromptName.ExperimentUsage, new { Settings = ExperimentSettings.All, Max = MaxVariants }, context)],
+        };
+    }
+
+    private async Task<IReadOnlyList<Reply>> NewAsync(CommandContext context, string slug, string name, string setting, CancellationToken cancellationToken)
+    {
+        if (await campaigns.FindAsync(slug, cancellationToken) is not { } campaign) return [await Say(PromptName.CampaignUnknown, new { Slug = slug }, context)];
+        if (!ExperimentNames.TryNormalize(name, out var normalized)) return [await Problem("name", name, context)];
+        setting = setting.ToLowerInvariant();
+        if (!ExperimentSettings.Exists(setting)) return [await Problem("setting", setting, context)];
+        if (await db.Set<Experiment>().AnyAsync(e => e.Name == normalized, cancellationToken)) return [await Problem("exists", normalized, context)];
+
+        var experiment = new Experiment
+        {
+            CampaignId = campaign.Id, Name = normalized, Setting = setting, CreatedAt = time.GetUtcNow().UtcDateTime,
+            Variants = [new ExperimentVariant { Label = ExperimentVariant.Control, Value = ExperimentSettings.Current(campaign, setting), Position = 0 }],
+        };
+        db.Add(experiment);
+        audit.Record(context.Person.Address, campaign.Id, "experiment.new", null, $"{normalized} {setting}");
+        await db.SaveChangesAsync(cancellationToken);
+        return [await Say(PromptName.ExperimentCreated, Model(experiment, campaign), context)];
+    }
+
+    private async Task<IReadOnlyList<Reply>> VariantAsync(CommandContext context, string name, string label, string value, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(name, cancellationToken) is not { } experiment) return [await Problem("unknown", name, context)];
+        if (experiment.State != ExperimentState.Draft) return [await Problem("started", experiment.Name, context)];
+        if (!ExperimentNames.TryNormalize(label, out var normalized)) return [await Problem("label", label, context)];
+        var existing = experiment.Variants.FirstOrDefault(v => v.Label == normalized);
+        if (existing is null && experiment.Variants.Count >= MaxVariants) return [await Problem("too-many", experiment.Name, context)];
+        var (read, problem) = ExperimentSettings.Read(experiment.Campaign, experiment.Setting, value);
+        if (problem is not null) return [await Problem(problem, value, context, experiment)];
+
+        var before = existing?.Value;
+        if (existing is null) experiment.Variants.Add(existing = new ExperimentVariant { Label = normalized, Position = experiment.Variants.Max(v => v.Position) + 1 });
+        existing.Value = read;
+        audit.Record(context.Person.Address, experiment.CampaignId, $"experiment.variant {experiment.Name} {normalized}", before, read);
+        await db.SaveChangesAsync(cancellationToken);
+        return [await Say(PromptName.ExperimentShow, Model(experiment, experiment.Campaign), context)];
+    }
+
+    private async Task<IReadOnlyList<Reply>> ShowAsync(CommandContext context, string name, CancellationToken cancellationToken) =>
+        await FindAsync(name, cancellationToken) is { } experiment
+            ? [await Say(PromptName.ExperimentShow, Model(experiment, experiment.Campaign), context)]
+            : [await Problem("unknown", name, context)];
+
+    private Task<Experiment?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        var normalized = name.Trim().ToLowerInvariant();
+        return db.Set<Experiment>().Include(e => e.Campaign).Include(e => e.Variants).SingleOrDefaultAsync(e => e.Name == normalized, cancellationToken);
+    }
+
+    private static object Model(Experiment experiment, Campaign campaign) => new
+    {
+        experiment.Name,
+        experiment.Setting,
+        State = experiment.State.ToString().ToLowerInvariant(),
+        campaign.Slug,
+        Campaign = campaign.Name,
+        Variants = experiment.Variants.OrderBy(v => v.Position)
+            .Select(v => new { v.Label, v.Value, Own = !ExperimentSettings.OfCampaign(experiment.Setting), Control = v.Label == ExperimentVariant.Control }).ToList(),
+        Max = MaxVariants,
+    };
+
+    private Task<TextReply> Problem(string problem, string value, CommandContext context, Experiment? experiment = null) =>
+        Say(PromptName.ExperimentProblem, new
+        {
+            Problem = problem, Value = value, experiment?.Setting, Currency = experiment?.Campaign.Currency, experiment?.Campaign.Slug,
+            Settings = ExperimentSettings.All, Max = MaxVariants,
+        }, context);
+
+    private Task<TextReply> Say(string prompt, object? model, CommandContext context) => prompts.TextAsync(prompt, model, context.Locale);
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ReferralBot.Core.Experiments;
+
+internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experiment>, IEntityTypeConfiguration<ExperimentVariant>
+{
+    public void Configure(EntityTypeBuilder<Experiment> builder)
+    {
+        builder.ToTable("Experiments");
+        builder.Property(e => e.Name).HasMaxLength(ExperimentNames.MaxLength);
+        builder.HasIndex(e => e.Name).IsUnique();
+        builder.Property(e => e.Setting).HasMaxLength(32);
+        builder.Property(e => e.Winner).HasMaxLength(ExperimentNames.MaxLength);
+        // One running experiment per setting of a campaign: two would each claim the same people.
+        builder.HasIndex(e => new { e.CampaignId, e.Setting }).IsUnique().HasFilter("\"State\" = 1").HasDatabaseName("IX_Experiments_Running");
+        builder.HasMany(e => e.Variants).WithOne().HasForeignKey(v => v.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.Campaign).WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ExperimentVariant> builder)
+    {
+        builder.ToTable("ExperimentVariants");
+        builder.Property(v => v.Label).HasMaxLength(ExperimentNames.MaxLength);
+        builder.Property(v => v.Value).HasMaxLength(2000);
+        builder.HasIndex(v => new { v.ExperimentId, v.Label }).IsUnique();
+    }
+}
