@@ -52,7 +52,8 @@ internal sealed class ConsoleReplyWriter(ConsoleIo io, IOptions<ConsoleChatOptio
         lines.AddRange(reply.Buttons.Where(b => b.Kind != ButtonKind.ShareToChat).Select(b => b.Kind switch
         {
             ButtonKind.Share => $"  [{b.Label}] {b.ShareText} {b.Value}",
-            _ => $"  [{b.Label}] {b.Value}",
+            // A text to copy may run over lines: they stay indented under their button.
+            _ => $"  [{b.Label}] {b.Value.Replace("\n", "\n      ", StringComparison.Ordinal)}",
         }));
         return string.Join('\n', lines);
     }
