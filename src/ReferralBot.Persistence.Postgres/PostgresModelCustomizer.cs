@@ -4,6 +4,7 @@ using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Purchases;
+using ReferralBot.Persistence.Relational.Experiments;
 
 namespace ReferralBot.Persistence.Postgres;
 
@@ -25,5 +26,6 @@ internal sealed class PostgresModelCustomizer(ModelCustomizerDependencies depend
         });
         modelBuilder.Entity<OutboxMessage>().HasIndex(m => new { m.Channel, m.ChatId, m.DueAt, m.Id })
             .HasFilter("\"SentAt\" IS NULL AND \"DroppedAt\" IS NULL").HasDatabaseName("IX_Outbox_PendingByChat");
+        RunningExperimentIndex.Configure(modelBuilder);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Purchases;
+using ReferralBot.Persistence.Relational.Experiments;
 
 namespace ReferralBot.Persistence.Sqlite;
 
@@ -22,5 +23,6 @@ internal sealed class SqliteModelCustomizer(ModelCustomizerDependencies dependen
             t.HasCheckConstraint("CK_Tiers_MinPurchases", "\"MinPurchases\" >= 0");
             t.HasCheckConstraint("CK_Tiers_CommissionPercent", "CAST(\"CommissionPercent\" AS REAL) BETWEEN 0 AND 100");
         });
+        RunningExperimentIndex.Configure(modelBuilder);
     }
 }

@@ -12,8 +12,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         builder.HasIndex(e => e.Name).IsUnique();
         builder.Property(e => e.Setting).HasMaxLength(32);
         builder.Property(e => e.Winner).HasMaxLength(ExperimentNames.MaxLength);
-        // One running experiment per setting of a campaign: two would each claim the same people.
-        builder.HasIndex(e => new { e.CampaignId, e.Setting }).IsUnique().HasFilter("\"State\" = 1").HasDatabaseName("IX_Experiments_Running");
+        // The unique index over running experiments has a filter in SQL: each provider adds it (RunningExperimentIndex).
         builder.HasMany(e => e.Variants).WithOne().HasForeignKey(v => v.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.Campaign).WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }

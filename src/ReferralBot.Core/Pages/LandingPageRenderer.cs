@@ -37,10 +37,13 @@ public sealed class LandingPageRenderer(ReferralLinkBuilder links, ChatLinks cha
         return await prompts.RenderAsync(PromptName.Page, model, locale);
     }
 
-    /// <summary>The page's title (with the offer) and description (in the owner's words where they have some), as plain text.</summary>
-    public async Task<PageTexts> TextsAsync(LandingPage page, string locale)
+    public Task<PageTexts> TextsAsync(LandingPage page, string locale) =>
+        TextsAsync(page.Target.Code, page.Campaign, page.Offer, page.OwnerName, page.Voice, locale);
+
+    /// <summary>The title (with the offer) and description (in the owner's words where they have some), as plain text.</summary>
+    public async Task<PageTexts> TextsAsync(string code, string campaign, string? offer, string? name, string? voice, string locale)
     {
-        var model = new { Code = page.Target.Code, page.Campaign, page.Offer, Name = page.OwnerName, page.Voice };
+        var model = new { Code = code, Campaign = campaign, Offer = offer, Name = name, Voice = voice };
         return new PageTexts(
             await prompts.RenderPlainAsync(PromptName.PageTitle, model, locale),
             await prompts.RenderPlainAsync(PromptName.PageDescription, model, locale));

@@ -14,8 +14,6 @@ public sealed class PersonPhoto
 
     public PhotoOrigin Origin { get; set; }
 
+    /// <summary>When the picture last changed: the page's photo URL carries it, so browsers may cache that URL for long.</summary>
     public DateTime UpdatedAt { get; set; }
-
-    /// <summary>Changes whenever the picture does: the page's photo URL carries it, so browsers may cache that URL for long.</summary>
-    public long Version => UpdatedAt.Ticks;
 }

@@ -10,7 +10,6 @@ internal sealed class PersonPhotoConfiguration : IEntityTypeConfiguration<Person
     {
         builder.ToTable("PersonPhotos");
         builder.HasKey(p => p.PersonId);
-        builder.Ignore(p => p.Version);
         builder.HasOne<Person>().WithOne().HasForeignKey<PersonPhoto>(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,7 +13,7 @@ namespace ReferralBot.Core.Sharing;
 /// </summary>
 public sealed class ChatCards(
     ReferralBotDbContext db, MemberDirectory members, ReferralLookup referrals, ShareKit share, ReferralLinkBuilder links,
-    PromptRenderer prompts, TimeProvider time)
+    LandingPageRenderer pages, PromptRenderer prompts, TimeProvider time)
 {
     public const int MaxCards = 5;
 
@@ -26,6 +26,7 @@ public sealed class ChatCards(
         // What they typed picks among their cards; typing something that matches none shows them all.
         var all = await members.MembershipsAsync(person.Id, cancellationToken);
         var picked = all.Where(m => Matches(m, query.Trim())).ToList();
+        var photo = await db.Set<PersonPhoto>().Where(p => p.PersonId == person.Id && p.Jpeg != null).Select(p => (DateTime?)p.UpdatedAt).SingleOrDefaultAsync(cancellationToken);
         var cards = new List<ChatCard>();
         foreach (var member in (picked.Count > 0 ? picked : all).Take(MaxCards))
         {
@@ -33,16 +34,15 @@ public sealed class ChatCards(
             var referral = await referrals.ForAsync(member, cancellationToken);
             var shareModel = await share.ModelAsync(member, referral, locale);
             var link = share.Link(member, LinkSource.ChatCard);
-            var photo = await db.Set<PersonPhoto>().Where(p => p.PersonId == person.Id && p.Jpeg != null).Select(p => (DateTime?)p.UpdatedAt).SingleOrDefaultAsync(cancellationToken);
-            var model = new { Code = code, shareModel.Campaign, shareModel.Offer, Name = person.DisplayName, shareModel.Voice, Link = link };
+            var texts = await pages.TextsAsync(code, shareModel.Campaign, shareModel.Offer, person.DisplayName, shareModel.Voice, locale);
             cards.Add(new ChatCard(
                 code,
-                await prompts.RenderPlainAsync(PromptName.PageTitle, model, locale),
-                await prompts.RenderPlainAsync(PromptName.PageDescription, model, locale),
+                texts.Title,
+                texts.Description,
                 photo is { } at ? links.PhotoUrl(code, at.Ticks) : null,
                 await prompts.RenderAsync(PromptName.ChatCard, new { Text = await share.TextAsync(member, referral, locale), Link = link }, locale),
                 link,
-                await prompts.RenderPlainAsync(PromptName.ButtonChatCard, model, locale)));
+                await prompts.RenderPlainAsync(PromptName.ButtonChatCard, new { Code = code, shareModel.Offer }, locale)));
         }
 
         return cards;
