@@ -1,3 +1,5 @@
+using ReferralBot.Core.Experiments;
+using ReferralBot.Persistence.Relational.Experiments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -35,6 +37,7 @@ public static class PostgresSetup
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<INewcomerClaimStore, PostgresNewcomerClaimStore>();
         services.AddSingleton<IReminderStore, ReminderStore>();
+        services.AddSingleton<IExposureStore, ExposureStore>();
         services.AddSingleton<IOutboxMarks, PostgresOutboxMarks>();
         services.AddSingleton<IInstances, PostgresInstances>();
         services.AddSingleton<IExclusiveRoles, PostgresRoles>();

@@ -1,3 +1,5 @@
+using ReferralBot.Core.Experiments;
+using ReferralBot.Persistence.Relational.Experiments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -38,6 +40,7 @@ public static class SqliteSetup
         services.AddSingleton<IClickStore, SqliteClickStore>();
         services.AddSingleton<INewcomerClaimStore, SqliteNewcomerClaimStore>();
         services.AddSingleton<IReminderStore, ReminderStore>();
+        services.AddSingleton<IExposureStore, ExposureStore>();
         services.AddSingleton<IOutboxMarks, SqliteOutboxMarks>();
         return services;
     }

@@ -50,6 +50,21 @@ public sealed class Campaign
     /// <summary>The disclosure an influencer's share texts end with (advertising codes ask for one); null: the prompt's own.</summary>
     public string? Disclosure { get; set; }
 
+    /// <summary>
+    /// The words share texts carry in place of the member's own voice (<c>share-text</c>): the brand's text. Null: the
+    /// member's voice, else their referrer's.
+    /// </summary>
+    public string? ShareText { get; set; }
+
+    /// <summary>The thank-you nudge's Liquid template in place of the prompt file's (<c>nudge-thank-you</c>).</summary>
+    public string? ThankYouTemplate { get; set; }
+
+    /// <summary>The share-again nudge's Liquid template in place of the prompt file's (<c>nudge-share-again</c>).</summary>
+    public string? ShareAgainTemplate { get; set; }
+
+    /// <summary>Hours after a purchase the buyer is asked to share again (<c>share-again-delay</c>); null: the configured delay.</summary>
+    public int? ShareAgainDelayHours { get; set; }
+
     /// <summary>Set by <c>/campaign set … default yes</c>: what <c>/start</c> without a code joins.</summary>
     public bool IsDefault { get; set; }
 

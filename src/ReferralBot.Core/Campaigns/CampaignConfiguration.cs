@@ -19,6 +19,9 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.FlatFee).HasPrecision(18, 2);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.Terms).HasMaxLength(2000);
+        builder.Property(c => c.ShareText).HasMaxLength(Members.VoiceText.MaxLength);
+        builder.Property(c => c.ThankYouTemplate).HasMaxLength(CampaignSettings.MaxTemplateLength);
+        builder.Property(c => c.ShareAgainTemplate).HasMaxLength(CampaignSettings.MaxTemplateLength);
         // At most one campaign is the chat-chosen default.
         builder.HasIndex(c => c.IsDefault).IsUnique().HasFilter("\"IsDefault\"").HasDatabaseName("IX_Campaigns_Default");
         builder.ToTable(t => t.HasCheckConstraint("CK_Campaigns_Slug_lower", "\"Slug\" = lower(\"Slug\")"));

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Fluid;
 using Humanizer;
 using ReferralBot.Core.Links;
+using ReferralBot.Core.Members;
 
 namespace ReferralBot.Core.Campaigns;
 
@@ -35,7 +37,20 @@ public static partial class CampaignSettings
         new("default", c => c.IsDefault ? "yes" : "no", (c, v) => Switch(v, on => c.IsDefault = on)),
         new("page", c => c.LandingPages ? "on" : "off", (c, v) => Switch(v, on => c.LandingPages = on)),
         new("disclosure", c => c.Disclosure, (c, v) => Optional(v, () => c.Disclosure = null, () => Text(v, 120, t => c.Disclosure = t))),
+        new(ShareText, c => c.ShareText, (c, v) => Optional(v, () => c.ShareText = null, () => Text(VoiceText.Normalize(v), VoiceText.MaxLength, t => c.ShareText = t))),
+        new(ThankYou, c => c.ThankYouTemplate, (c, v) => Optional(v, () => c.ThankYouTemplate = null, () => Template(v, t => c.ThankYouTemplate = t))),
+        new(ShareAgain, c => c.ShareAgainTemplate, (c, v) => Optional(v, () => c.ShareAgainTemplate = null, () => Template(v, t => c.ShareAgainTemplate = t))),
+        new(ShareAgainDelay, c => Delay(c.ShareAgainDelayHours), (c, v) => Optional(v, () => c.ShareAgainDelayHours = null, () => DelayHours(v, h => c.ShareAgainDelayHours = h))),
     ];
+
+    public const string ShareText = "share-text";
+    public const string ThankYou = "nudge-thank-you";
+    public const string ShareAgain = "nudge-share-again";
+    public const string ShareAgainDelay = "share-again-delay";
+
+    public const int MaxTemplateLength = 2000;
+
+    private static readonly FluidParser Templates = new();
 
     /// <summary>An ISO 4217 code as .NET knows them, in capitals (SGD).</summary>
     public static bool IsCurrency(string? code) => code is not null && Currencies.Contains(code);
@@ -114,6 +129,29 @@ public static partial class CampaignSettings
         if (!CampaignDates.TryParse(value, campaign.TimeZone, out var ends)) return "invalid";
         return campaign.StartsAt is { } starts && ends <= starts ? "ends-before-starts" : Do(() => campaign.EndsAt = ends);
     }
+
+    private static string? Template(string value, Action<string> set) =>
+        value.Length > MaxTemplateLength ? "too-long" : Templates.TryParse(value, out _, out _) ? Do(() => set(value)) : "template";
+
+    // Stored in hours, shown as "3 days" or "12 hours".
+    private static string? Delay(int? hours) => hours switch
+    {
+        null => null,
+        var h when h % 24 == 0 => "day".ToQuantity(h.Value / 24),
+        var h => "hour".ToQuantity(h.Value),
+    };
+
+    // "3d", "3 days", "72h", "12 hours": from an hour to 90 days.
+    private static string? DelayHours(string value, Action<int> set)
+    {
+        var match = DelayPattern().Match(value.Trim().ToLowerInvariant());
+        if (!match.Success || !int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount)) return "delay";
+        var hours = match.Groups["unit"].Value.StartsWith('d') ? amount * 24L : amount;
+        return hours is >= 1 and <= 90 * 24 ? Do(() => set((int)hours)) : "delay";
+    }
+
+    [GeneratedRegex(@"^(?<n>\d{1,4})\s*(?<unit>d|days?|h|hours?)$")]
+    private static partial Regex DelayPattern();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{3,40}$")]
     private static partial Regex DiscountCode();

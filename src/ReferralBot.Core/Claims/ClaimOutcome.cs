@@ -1,4 +1,5 @@
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Members;
 
 namespace ReferralBot.Core.Claims;
@@ -7,7 +8,9 @@ namespace ReferralBot.Core.Claims;
 public abstract record ClaimOutcome
 {
     /// <param name="Code">The code claimed: the referrer's own, or a vanity code of theirs.</param>
-    public sealed record Claimed(Member Member, Member Referrer, string Code, bool JoinedNow) : ClaimOutcome;
+    /// <param name="ReferrerTerms">What the referrer's followers are offered (their experiment variant, or the campaign's own).</param>
+    /// <param name="MemberTerms">What the claimant now shares with their own code.</param>
+    public sealed record Claimed(Member Member, Member Referrer, string Code, bool JoinedNow, CampaignTerms ReferrerTerms, CampaignTerms MemberTerms) : ClaimOutcome;
 
     public sealed record InvalidCode(string Input) : ClaimOutcome;
 

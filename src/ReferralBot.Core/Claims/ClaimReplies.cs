@@ -10,15 +10,15 @@ public sealed class ClaimReplies(PromptRenderer prompts, CodeCardBuilder cards)
 {
     public async Task<IReadOnlyList<Reply>> ForAsync(ClaimOutcome outcome, string locale) => outcome switch
     {
-        ClaimOutcome.Claimed c => await cards.BuildAsync(c.Member, cards.Referral(c.Member, c.Code, c.Referrer.Voice, c.Referrer.Person.DisplayName), locale, PromptName.ClaimSucceeded, new
+        ClaimOutcome.Claimed c => await cards.BuildAsync(c.Member, cards.Referral(c.Member, c.Code, c.Referrer.Voice, c.Referrer.Person.DisplayName, c.MemberTerms), locale, PromptName.ClaimSucceeded, new
         {
             ReferrerName = c.Referrer.Person.DisplayName,
             ReferrerCode = c.Referrer.PrimaryCode,
             Campaign = c.Member.Campaign.Name,
             Code = c.Member.PrimaryCode,
             JoinedNow = c.JoinedNow,
-            c.Member.Campaign.Offer,
-            c.Member.Campaign.Discount,
+            c.ReferrerTerms.Offer,
+            c.ReferrerTerms.Discount,
         }),
         ClaimOutcome.InvalidCode i => [await prompts.TextAsync(PromptName.ClaimInvalidCode, new { i.Input }, locale)],
         ClaimOutcome.UnknownCode u => [await prompts.TextAsync(PromptName.ClaimUnknownCode, new { u.Code, u.Suggestion }, locale)],

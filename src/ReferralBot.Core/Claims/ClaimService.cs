@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
@@ -20,6 +21,7 @@ public sealed partial class ClaimService(
     Outbox outbox,
     OutboxSignal outboxSignal,
     PromptRenderer prompts,
+    ExperimentTerms experiments,
     TimeProvider time,
     ILogger<ClaimService> logger)
 {
@@ -65,6 +67,10 @@ public sealed partial class ClaimService(
                 c => c.ReferredMemberId == referrer.Id && c.ReferrerMemberId == current.Id, cancellationToken))
             return new ClaimOutcome.Circular(referrer);
 
+        // The claimant meets the referrer's variant of each running experiment (the offer they are given), and their own
+        // as a sharer (their new code card).
+        var referrerTerms = await experiments.ForSharerAsync(referrer.Campaign, referrer.PersonId, cancellationToken);
+        var memberTerms = await experiments.ForSharerAsync(referrer.Campaign, claimant.Id, cancellationToken);
         var member = current ?? await members.EnrollAsync(claimant, referrer.Campaign, cancellationToken);
         db.Claims.Add(new Claim
         {
@@ -91,7 +97,7 @@ public sealed partial class ClaimService(
         db.AfterCommit(outboxSignal.Notify);
         if (current is null) members.Joined(claimant, referrer.Campaign, member);
         LogClaimed(logger, LoggedText.Of(claimant.Address), code, referrer.Campaign.Slug, via);
-        return new ClaimOutcome.Claimed(member, referrer, code, JoinedNow: current is null);
+        return new ClaimOutcome.Claimed(member, referrer, code, JoinedNow: current is null, referrerTerms, memberTerms);
     }
 
     // The count the referrer is told is the one kept on their membership, as the deep-link path reads it.

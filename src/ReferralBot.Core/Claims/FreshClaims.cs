@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
@@ -77,7 +78,7 @@ public sealed partial class FreshClaims(
     {
         var (message, code, sender, now) = (claim.Message, claim.Code, claim.Sender, claim.Now);
         if (message.DeliveryId is { } deliveryId && rows.WasDelivered(message.Channel, deliveryId)) return AlreadyHandled;
-        if (rows.FindReferrer(code) is not { } found || !found.Campaign.AcceptsClaimsAt(now)) return null;
+        if (rows.FindReferrer(code) is not { } found || !found.Campaign.AcceptsClaimsAt(now) || found.ExperimentRunning) return null;
         var referrer = found.Member;
 
         var personId = rows.FindPerson(message.Channel, message.UserId);
@@ -131,7 +132,9 @@ public sealed partial class FreshClaims(
             Reference = claim.Reference,
         };
         member.Codes.Add(new ReferralCode { Value = newCode, IsPrimary = true, CreatedAt = now });
-        return new ClaimOutcome.Claimed(member, referrer, claim.Code, JoinedNow: true);
+        // No experiment runs on the campaign (the general path takes those claims): everyone shares its own terms.
+        var terms = CampaignTerms.Of(found.Campaign);
+        return new ClaimOutcome.Claimed(member, referrer, claim.Code, JoinedNow: true, terms, terms);
     }
 
     [LoggerMessage(LogLevel.Information, "{Person} joined {Campaign} with code {Code}")]

@@ -55,5 +55,8 @@ public interface INewcomerClaimRows
     void BeforeCommit(Func<ValueTask> work);
 }
 
-/// <summary>A code's owner as a fresh claim needs them; <see cref="Reachable"/>: they can be told of the sign-up.</summary>
-public sealed record NewcomerReferrer(int MemberId, Member Member, Campaign Campaign, bool Reachable);
+/// <summary>
+/// A code's owner as a fresh claim needs them; <see cref="Reachable"/>: they can be told of the sign-up;
+/// <see cref="ExperimentRunning"/>: an experiment runs on the campaign, so the general path, which gives variants, takes the claim.
+/// </summary>
+public sealed record NewcomerReferrer(int MemberId, Member Member, Campaign Campaign, bool Reachable, bool ExperimentRunning);

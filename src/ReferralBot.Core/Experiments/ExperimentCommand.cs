@@ -12,7 +12,14 @@ namespace ReferralBot.Core.Experiments;
 /// campaign's value now; <c>/experiment variant &lt;name&gt; &lt;label&gt; &lt;value…&gt;</c> adds or changes a variant (two to
 /// four in all; <c>control</c> replaces the control's value); <c>/experiment show &lt;name&gt;</c>.
 /// </summary>
-public sealed class ExperimentCommand(ReferralBotDbContext db, CampaignDirectory campaigns, AuditLog audit, PromptRenderer prompts, TimeProvider time)
+public sealed class ExperimentCommand(
+    ReferralBotDbContext db,
+    CampaignDirectory campaigns,
+    CampaignAdministration administration,
+    ExperimentReadout readouts,
+    AuditLog audit,
+    PromptRenderer prompts,
+    TimeProvider time)
     : IChatCommand
 {
     public const int MaxVariants = 4;
@@ -29,6 +36,11 @@ public sealed class ExperimentCommand(ReferralBotDbContext db, CampaignDirectory
             ("new", 4) => await NewAsync(context, args[1], args[2], args[3], cancellationToken),
             ("variant", >= 4) => await VariantAsync(context, args[1], args[2], string.Join(' ', args.Skip(3)), cancellationToken),
             ("show", 2) => await ShowAsync(context, args[1], cancellationToken),
+            ("start", 2) => await StartAsync(context, args[1], null, cancellationToken),
+            ("start", 3) => await StartAsync(context, args[1], args[2], cancellationToken),
+            ("start", 4) when args[2].Equals("split", StringComparison.OrdinalIgnoreCase) => await StartAsync(context, args[1], args[3], cancellationToken),
+            ("stop", 2) => await StopAsync(context, args[1], null, cancellationToken),
+            ("stop", 3) => await StopAsync(context, args[1], args[2], cancellationToken),
             _ => [await Say(PromptName.ExperimentUsage, new { Settings = ExperimentSettings.All, Max = MaxVariants }, context)],
         };
     }
@@ -72,8 +84,80 @@ public sealed class ExperimentCommand(ReferralBotDbContext db, CampaignDirectory
 
     private async Task<IReadOnlyList<Reply>> ShowAsync(CommandContext context, string name, CancellationToken cancellationToken) =>
         await FindAsync(name, cancellationToken) is { } experiment
-            ? [await Say(PromptName.ExperimentShow, Model(experiment, experiment.Campaign), context)]
+            ? await WithResultsAsync(experiment, context, cancellationToken)
             : [await Problem("unknown", name, context)];
+
+    // A started experiment is shown with its results, and with the chart of its measure once it has some.
+    private async Task<IReadOnlyList<Reply>> WithResultsAsync(Experiment experiment, CommandContext context, CancellationToken cancellationToken)
+    {
+        var shown = await prompts.RenderAsync(PromptName.ExperimentShow, Model(experiment, experiment.Campaign), context.Locale);
+        if (experiment.State == ExperimentState.Draft) return [new TextReply(shown, [])];
+
+        var readout = await readouts.ReadAsync(experiment, context.Locale, cancellationToken);
+        var text = new TextReply(shown + "\n\n" + readout.Text, []);
+        return readout.Chart is null ? [text] : [text, readout.Chart];
+    }
+
+    private async Task<IReadOnlyList<Reply>> StartAsync(CommandContext context, string name, string? split, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(name, cancellationToken) is not { } experiment) return [await Problem("unknown", name, context)];
+        if (experiment.State != ExperimentState.Draft) return [await Problem(experiment.State == ExperimentState.Running ? "running" : "stopped", experiment.Name, context)];
+        var variants = experiment.Variants.OrderBy(v => v.Position).ToList();
+        if (variants.Count < 2) return [await Problem("too-few", experiment.Name, context)];
+        if (ExperimentSplit.Read(split, variants.Count) is not { } weights) return [await Problem("split", split!, context, experiment)];
+        foreach (var variant in variants)
+        {
+            var standIn = ExperimentSettings.StandIn(experiment.Campaign);
+            ExperimentSettings.Apply(standIn, experiment.Setting, variant.Value);
+            if (!ExperimentSettings.Honoured(standIn)) return [await Problem("mismatch", variant.Label, context, experiment)];
+        }
+
+        if (await RunningOnSameSettingAsync(experiment, cancellationToken) is { } other) return [await Problem("busy", other, context, experiment)];
+        for (var i = 0; i < variants.Count; i++) variants[i].Weight = weights[i];
+        experiment.State = ExperimentState.Running;
+        experiment.StartedAt = time.GetUtcNow().UtcDateTime;
+        audit.Record(context.Person.Address, experiment.CampaignId, $"experiment.start {experiment.Name}", null, string.Join('/', weights));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Another admin started one on the same setting a moment ago: the unique index over running experiments said no.
+            db.ChangeTracker.Clear();
+            return [await Problem("busy", await RunningOnSameSettingAsync(experiment, cancellationToken) ?? "another", context, experiment)];
+        }
+
+        return await WithResultsAsync(experiment, context, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Reply>> StopAsync(CommandContext context, string name, string? winner, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(name, cancellationToken) is not { } experiment) return [await Problem("unknown", name, context)];
+        if (experiment.State != ExperimentState.Running) return [await Problem("not-running", experiment.Name, context)];
+        var chosen = winner is null ? null : experiment.Variants.FirstOrDefault(v => v.Label == winner.Trim().ToLowerInvariant());
+        if (winner is not null && chosen is null) return [await Problem("no-variant", winner, context, experiment)];
+
+        experiment.State = ExperimentState.Stopped;
+        experiment.StoppedAt = time.GetUtcNow().UtcDateTime;
+        experiment.Winner = chosen?.Label;
+        audit.Record(context.Person.Address, experiment.CampaignId, $"experiment.stop {experiment.Name}", null, chosen?.Label);
+        if (chosen is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (await administration.SetAsync(context.Person.Address, experiment.Campaign, CampaignSettings.Find(experiment.Setting)!, chosen.Value ?? "none", cancellationToken) is { } problem)
+        {
+            // The winner's value was read as this setting when it was added; it cannot fail to apply now.
+            throw new InvalidOperationException($"The winner of {experiment.Name} did not apply: {problem}.");
+        }
+
+        return await WithResultsAsync(experiment, context, cancellationToken);
+    }
+
+    private Task<string?> RunningOnSameSettingAsync(Experiment experiment, CancellationToken cancellationToken) =>
+        db.Set<Experiment>().Where(e => e.CampaignId == experiment.CampaignId && e.Setting == experiment.Setting && e.State == ExperimentState.Running && e.Id != experiment.Id)
+            .Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
 
     private Task<Experiment?> FindAsync(string name, CancellationToken cancellationToken)
     {
@@ -86,10 +170,12 @@ public sealed class ExperimentCommand(ReferralBotDbContext db, CampaignDirectory
         experiment.Name,
         experiment.Setting,
         State = experiment.State.ToString().ToLowerInvariant(),
+        experiment.Winner,
+        Started = experiment.StartedAt,
         campaign.Slug,
         Campaign = campaign.Name,
         Variants = experiment.Variants.OrderBy(v => v.Position)
-            .Select(v => new { v.Label, v.Value, Own = !ExperimentSettings.OfCampaign(experiment.Setting), Control = v.Label == ExperimentVariant.Control }).ToList(),
+            .Select(v => new { v.Label, v.Value, v.Weight, Own = ExperimentSettings.NoneIsBotsOwn(experiment.Setting), Control = v.Label == ExperimentVariant.Control }).ToList(),
         Max = MaxVariants,
     };
 

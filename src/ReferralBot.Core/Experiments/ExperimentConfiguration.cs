@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ReferralBot.Core.Experiments;
 
-internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experiment>, IEntityTypeConfiguration<ExperimentVariant>
+internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experiment>, IEntityTypeConfiguration<ExperimentVariant>,
+    IEntityTypeConfiguration<ExperimentExposure>
 {
     public void Configure(EntityTypeBuilder<Experiment> builder)
     {
@@ -23,5 +24,15 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         builder.Property(v => v.Label).HasMaxLength(ExperimentNames.MaxLength);
         builder.Property(v => v.Value).HasMaxLength(2000);
         builder.HasIndex(v => new { v.ExperimentId, v.Label }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ExperimentExposure> builder)
+    {
+        builder.ToTable("ExperimentExposures");
+        builder.HasIndex(x => new { x.ExperimentId, x.PersonId }).IsUnique();
+        builder.HasIndex(x => x.VariantId);
+        builder.HasOne<Experiment>().WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ExperimentVariant>().WithMany().HasForeignKey(x => x.VariantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Members.Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

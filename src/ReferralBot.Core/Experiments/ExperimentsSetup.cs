@@ -8,6 +8,9 @@ internal static class ExperimentsSetup
     internal static IServiceCollection AddExperiments(this IServiceCollection services)
     {
         services.AddScoped<IChatCommand, ExperimentCommand>();
+        services.AddScoped<ExperimentTerms>();
+        services.AddScoped<ExperimentResultsQuery>();
+        services.AddScoped<ExperimentReadout>();
         return services;
     }
 }

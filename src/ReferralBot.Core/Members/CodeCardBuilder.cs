@@ -1,4 +1,5 @@
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Sharing;
@@ -32,10 +33,11 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLin
     /// <summary>
     /// The member's <see cref="ReferralContext"/> when their referrer, and the code they claimed, are known: the shop
     /// link through that code (carrying the member's reference, so what the member buys is credited to them) and the
-    /// voice the member's share text takes: their own, else their referrer's.
+    /// voice the member's share text takes: the campaign's (or their variant's) share text, else their own, else their
+    /// referrer's.
     /// </summary>
-    public ReferralContext Referral(Member member, string claimedCode, string? referrerVoice, string referrerName) =>
-        new(links.ShopLink(claimedCode, member.Reference), member.Voice ?? referrerVoice, referrerName);
+    public ReferralContext Referral(Member member, string claimedCode, string? referrerVoice, string referrerName, CampaignTerms terms) =>
+        new(links.ShopLink(claimedCode, member.Reference), terms.ShareText ?? member.Voice ?? referrerVoice, referrerName, terms);
 
     public object Model(Member member, ReferralContext? referral = null)
     {
@@ -47,7 +49,7 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLin
             DeepLinks = chatLinks.For(code),
             Campaign = member.Campaign.Name,
             CampaignSlug = member.Campaign.Slug,
-            member.Campaign.Offer,
+            (referral?.Terms ?? CampaignTerms.Of(member.Campaign)).Offer,
             DisplayName = member.Person.DisplayName,
             referral?.ShopLink,
             referral?.Voice,
@@ -68,5 +70,8 @@ public sealed class CodeCardBuilder(ReferralLinkBuilder links, ChatLinks chatLin
     }
 }
 
-/// <summary>A member's referrer as their messages need it; all null for someone nobody referred.</summary>
-public sealed record ReferralContext(string? ShopLink, string? Voice, string? ReferrerName);
+/// <summary>
+/// A member's referrer as their messages need it (null for someone nobody referred), the voice they share in, and the
+/// <see cref="Terms"/> they share (an experiment's variant, or the campaign's own; null: the campaign's own).
+/// </summary>
+public sealed record ReferralContext(string? ShopLink, string? Voice, string? ReferrerName, CampaignTerms? Terms = null);

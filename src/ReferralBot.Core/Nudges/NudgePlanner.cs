@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
@@ -10,9 +11,9 @@ namespace ReferralBot.Core.Nudges;
 /// as the purchase: the referrer hears at once, the buyer is thanked and later asked to share again, and a tier-up is
 /// congratulated.
 /// </summary>
-public sealed class NudgePlanner(ReferralBotDbContext db, IOptions<NudgeOptions> options)
+public sealed class NudgePlanner(ReferralBotDbContext db, ExperimentTerms experiments, IOptions<NudgeOptions> options)
 {
-    public void Plan(Purchase purchase, Attribution attribution, TierEvent? tierUp, DateTime now)
+    public async Task PlanAsync(Purchase purchase, Attribution attribution, TierEvent? tierUp, DateTime now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (attribution.Credited && attribution.Referrer is { } referrer)
@@ -24,8 +25,11 @@ public sealed class NudgePlanner(ReferralBotDbContext db, IOptions<NudgeOptions>
 
         if (attribution.Buyer is { } buyer)
         {
+            // The buyer meets the share-again delay now, as it is set (the campaign's, or their experiment variant's).
+            var terms = await experiments.ForSharerAsync(buyer.Campaign, buyer.PersonId, cancellationToken);
+            var shareAgain = terms.ShareAgainDelayHours is { } hours ? TimeSpan.FromHours(hours) : settings.ShareAgainDelay;
             Add(NudgeKind.ThankYou, Nudge.KeyFor(purchase.OrderId, NudgeKind.ThankYou), buyer.PersonId, buyer.Id, buyer.CampaignId, purchase.OrderId, null, now, now + settings.ThankYouDelay);
-            Add(NudgeKind.ShareAgain, Nudge.KeyFor(purchase.OrderId, NudgeKind.ShareAgain), buyer.PersonId, buyer.Id, buyer.CampaignId, purchase.OrderId, null, now, now + settings.ShareAgainDelay);
+            Add(NudgeKind.ShareAgain, Nudge.KeyFor(purchase.OrderId, NudgeKind.ShareAgain), buyer.PersonId, buyer.Id, buyer.CampaignId, purchase.OrderId, null, now, now + shareAgain);
         }
     }
 

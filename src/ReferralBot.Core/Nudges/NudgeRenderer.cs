@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
@@ -21,9 +22,9 @@ public sealed class NudgeRenderer(
         {
             NudgeKind.ReferrerPurchase => [await prompts.TextAsync(PromptName.NudgeReferrerPurchase, await StandingAsync(nudge, member, cancellationToken), locale)],
             NudgeKind.TierUp => [await prompts.TextAsync(PromptName.NudgeTierUp, await StandingAsync(nudge, member, cancellationToken), locale)],
-            NudgeKind.ThankYou => [await InviteAsync(PromptName.NudgeThankYou, member, locale, cancellationToken)],
-            NudgeKind.Reminder => [await InviteAsync(PromptName.NudgeReminder, member, locale, cancellationToken)],
-            _ => [await InviteAsync(PromptName.NudgeShareAgain, member, locale, cancellationToken)],
+            NudgeKind.ThankYou => [await InviteAsync(PromptName.NudgeThankYou, t => t.ThankYouTemplate, member, locale, cancellationToken)],
+            NudgeKind.Reminder => [await InviteAsync(PromptName.NudgeReminder, _ => null, member, locale, cancellationToken)],
+            _ => [await InviteAsync(PromptName.NudgeShareAgain, t => t.ShareAgainTemplate, member, locale, cancellationToken)],
         };
     }
 
@@ -52,16 +53,22 @@ public sealed class NudgeRenderer(
     }
 
     // Thank-you and share-again: the buyer's own code and link, what sharing earns them, the share buttons in the voice.
-    private async Task<TextReply> InviteAsync(string prompt, Member member, string locale, CancellationToken cancellationToken)
+    // The campaign's own template (or the member's experiment variant of it) in place of the prompt file where it has one.
+    private async Task<TextReply> InviteAsync(
+        string prompt, Func<CampaignTerms, string?> ownTemplate, Member member, string locale, CancellationToken cancellationToken)
     {
         var referral = await referrals.ForAsync(member, cancellationToken);
+        var terms = referral.Terms ?? CampaignTerms.Of(member.Campaign);
         var card = cards.Model(member, referral);
         var campaign = member.Campaign;
         var reward = member.Role == MemberRole.Influencer
             ? CampaignSettings.Percent(campaign.CommissionPercent) + " commission"
-            : CampaignSettings.Money(campaign.ReferrerReward, campaign);
-        var model = new { Card = card, Reward = reward, Name = member.Person.DisplayName, Campaign = campaign.Name, Code = member.PrimaryCode, referral.Voice, referral.ReferrerName, campaign.Offer };
+            : CampaignSettings.Money(terms.ReferrerReward, campaign);
+        var model = new { Card = card, Reward = reward, Name = member.Person.DisplayName, Campaign = campaign.Name, Code = member.PrimaryCode, referral.Voice, referral.ReferrerName, terms.Offer };
         var code = ReplyButton.Command(await prompts.RenderPlainAsync(PromptName.ButtonCode, null, locale), "/code");
-        return await prompts.TextAsync(prompt, model, locale, [.. await share.ButtonsAsync(member, referral, locale), code]);
+        ReplyButton[] buttons = [.. await share.ButtonsAsync(member, referral, locale), code];
+        return ownTemplate(terms) is { } source
+            ? await prompts.TextFromSourceAsync(source, model, locale, buttons)
+            : await prompts.TextAsync(prompt, model, locale, buttons);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Links;
 
 namespace ReferralBot.Core.Pages;
@@ -56,9 +57,13 @@ public sealed class LandingPages(
         return await profilePhotos.FetchAsync(page.PersonId, page.Channel, page.UserId, cancellationToken) ? await QueryAsync(target, cancellationToken) : page;
     }
 
+    // With the owner's variant of the campaign's running experiments: a follower sees on the page what the claim gives.
     private async Task<LandingPage?> QueryAsync(RedirectTarget target, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LandingPageQuery>().ForAsync(target, cancellationToken);
+        var page = await scope.ServiceProvider.GetRequiredService<LandingPageQuery>().ForAsync(target, cancellationToken);
+        if (page is null || page.Ended) return page;
+        var terms = await scope.ServiceProvider.GetRequiredService<ExperimentTerms>().ForSharerAsync(target.CampaignId, page.PersonId, cancellationToken);
+        return terms is null ? page : page with { Offer = terms.Offer, Discount = terms.Discount, Voice = terms.ShareText ?? page.Voice };
     }
 }

@@ -30,6 +30,10 @@ public static class PromptName
     public const string ExperimentCreated = "experiment-created";
     public const string ExperimentShow = "experiment-show";
     public const string ExperimentProblem = "experiment-problem";
+    public const string ExperimentResults = "experiment-results";
+    public const string ExperimentMeasure = "experiment-measure";
+    public const string ExperimentVerdict = "experiment-verdict";
+    public const string ExperimentChartCaption = "experiment-chart-caption";
     public const string ButtonStats = "button-stats";
     public const string ButtonQr = "button-qr";
     public const string ButtonCode = "button-code";

@@ -32,6 +32,28 @@ public sealed class PromptRenderer
         return text.Trim();
     }
 
+    /// <summary>
+    /// An admin's own template in place of the prompt file (a campaign's <c>nudge-thank-you</c>), rendered as a prompt is:
+    /// values escaped, its own markup kept. It was checked when it was set; one that no longer parses says so by throwing.
+    /// </summary>
+    public async Task<TextReply> TextFromSourceAsync(string source, object? model, string? locale, params IReadOnlyList<ReplyButton> buttons)
+    {
+        var template = Sources.TryGetValue(source, out var parsed) ? parsed : Parse(source);
+        var context = new TemplateContext(model ?? new object(), options) { CultureInfo = Culture(locale) };
+        return new TextReply((await template.RenderAsync(context, Encoder)).Trim(), buttons);
+    }
+
+    // Parsed once each; a handful of admins' templates, bounded all the same.
+    private static readonly FluidParser SourceParser = new();
+    private static readonly ConcurrentDictionary<string, IFluidTemplate> Sources = new(StringComparer.Ordinal);
+
+    private static IFluidTemplate Parse(string source)
+    {
+        if (!SourceParser.TryParse(source, out var template, out var error)) throw new InvalidOperationException($"A campaign's template does not parse: {error}");
+        if (Sources.Count < 256) Sources.TryAdd(source, template);
+        return template;
+    }
+
     /// <summary>The template rendered as plain text (labels, share texts): no markup, nothing escaped.</summary>
     public async Task<string> RenderPlainAsync(string name, object? model, string? locale)
     {

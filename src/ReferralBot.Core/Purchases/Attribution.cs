@@ -3,8 +3,8 @@ using ReferralBot.Core.Members;
 
 namespace ReferralBot.Core.Purchases;
 
-/// <summary>Who a purchase is credited to, and why not when it is not.</summary>
-public sealed record Attribution(Campaign? Campaign, Member? Referrer, Member? Buyer, string? Code, string? NotCreditedReason)
+/// <summary>Who a purchase is credited to, and why not when it is not; <paramref name="ClaimedAt"/>: when the buyer claimed their referrer's code.</summary>
+public sealed record Attribution(Campaign? Campaign, Member? Referrer, Member? Buyer, string? Code, string? NotCreditedReason, DateTime? ClaimedAt = null)
 {
     public bool Credited => Referrer is not null && NotCreditedReason is null;
 }

@@ -28,7 +28,7 @@ public sealed class PurchaseAttribution(ReferralBotDbContext db)
         else if (claim is not null && report.OccurredAt < claim.ClaimedAt) reason = NotCredited.BeforeClaim;
         else if (claim is not null && report.OccurredAt > claim.ClaimedAt.AddDays(referrer.Campaign.AttributionWindowDays)) reason = NotCredited.OutsideWindow;
 
-        return new Attribution(campaign, referrer, buyer, code, reason);
+        return new Attribution(campaign, referrer, buyer, code, reason, claim?.ClaimedAt);
     }
 
     private static IQueryable<Member> WithCampaign(IQueryable<Member> members) =>

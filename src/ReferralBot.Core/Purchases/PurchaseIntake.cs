@@ -66,7 +66,7 @@ public sealed partial class PurchaseIntake(
             }
 
             // Stored with the purchase: its nudges exist exactly when it does, once.
-            nudges.Plan(purchase, attributed, tierUp, now);
+            await nudges.PlanAsync(purchase, attributed, tierUp, now, cancellationToken);
 
             try
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Storage;
@@ -12,12 +13,14 @@ namespace ReferralBot.Core.Rewards;
 /// this purchase (never below the campaign's base), plus their flat fee with their first purchase. A customer: the
 /// campaign's referrer reward. The buyer's discount is recorded as a cost of the campaign.
 /// </summary>
-public sealed class RewardCalculator(ReferralBotDbContext db, TierStanding standing)
+public sealed class RewardCalculator(ReferralBotDbContext db, TierStanding standing, ExperimentTerms experiments)
 {
     public async Task<RewardPlan> PlanAsync(Purchase purchase, Attribution attribution, DateTime now, CancellationToken cancellationToken)
     {
         var campaign = attribution.Campaign!;
         var referrer = attribution.Referrer!;
+        // The referrer's reward and the buyer's discount are those of the referrer's experiment variant, where one applies.
+        var terms = await experiments.ForPurchaseAsync(campaign, referrer.PersonId, attribution.ClaimedAt, cancellationToken);
         var entries = new List<LedgerEntry>();
         TierEvent? tierUp = null;
 
@@ -31,12 +34,12 @@ public sealed class RewardCalculator(ReferralBotDbContext db, TierStanding stand
             if (await FlatFeeAsync(purchase, campaign, referrer, now, cancellationToken) is { } fee) entries.Add(fee);
             tierUp = await TierUpAsync(purchase, campaign, referrer, ladder, before, now, cancellationToken);
         }
-        else if (campaign.ReferrerReward is > 0m and var reward)
+        else if (terms.ReferrerReward is > 0m and var reward)
         {
             entries.Add(Entry(purchase, campaign, referrer.Id, LedgerKind.ReferrerReward, reward, now));
         }
 
-        if (await DiscountAsync(purchase, campaign, attribution.Buyer, cancellationToken) is > 0m and var discount)
+        if (await DiscountAsync(purchase, campaign, terms.Discount, attribution.Buyer, cancellationToken) is > 0m and var discount)
             entries.Add(Entry(purchase, campaign, attribution.Buyer?.Id, LedgerKind.Discount, discount, now));
 
         return new RewardPlan(entries.Where(e => e.Amount != 0m).ToList(), tierUp);
@@ -92,10 +95,10 @@ public sealed class RewardCalculator(ReferralBotDbContext db, TierStanding stand
 
     // The shop's figure when it sent one; else, for a percentage discount on the buyer's first referred order, what
     // that percentage took off the price before the discount (the amount reported is what was paid).
-    private async Task<decimal?> DiscountAsync(Purchase purchase, Campaign campaign, Member? buyer, CancellationToken cancellationToken)
+    private async Task<decimal?> DiscountAsync(Purchase purchase, Campaign campaign, string? given, Member? buyer, CancellationToken cancellationToken)
     {
         if (purchase.Discount is { } reported) return reported;
-        if (campaign.Discount is not { } text || !text.EndsWith('%')
+        if (given is not { } text || !text.EndsWith('%')
             || !decimal.TryParse(text.TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) || percent is <= 0m or >= 100m)
             return null;
         if (buyer is not null && await db.Set<Purchase>().AnyAsync(p => p.BuyerMemberId == buyer.Id && p.CampaignId == campaign.Id && p.NotCreditedReason == null, cancellationToken))

@@ -1,4 +1,5 @@
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Prompts;
@@ -22,10 +23,11 @@ public sealed class ShareKit(ReferralLinkBuilder links, PromptRenderer prompts)
     public async Task<ShareModel> ModelAsync(Member member, ReferralContext referral, string locale)
     {
         var campaign = member.Campaign;
-        var earns = member.Role == MemberRole.Influencer || campaign.ReferrerReward > 0m;
+        var terms = referral.Terms ?? CampaignTerms.Of(campaign);
+        var earns = member.Role == MemberRole.Influencer || terms.ReferrerReward > 0m;
         var disclosure = !earns ? null
             : campaign.Disclosure ?? await prompts.RenderPlainAsync(PromptName.ShareDisclosure, new { Influencer = member.Role == MemberRole.Influencer }, locale);
-        return new ShareModel(member.PrimaryCode, campaign.Name, campaign.Offer, referral.Voice, member.Person.DisplayName, disclosure);
+        return new ShareModel(member.PrimaryCode, campaign.Name, terms.Offer, referral.Voice, member.Person.DisplayName, disclosure);
     }
 
     public async Task<string> TextAsync(Member member, ReferralContext referral, string locale) =>

@@ -180,6 +180,17 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<int?>("ShareAgainDelayHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ShareAgainTemplate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ShareText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -192,6 +203,10 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ThankYouTemplate")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
@@ -436,6 +451,38 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .HasFilter("\"State\" = 1");
 
                     b.ToTable("Experiments", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentExposure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ExperimentId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ExperimentExposures", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentVariant", b =>
@@ -1450,6 +1497,27 @@ namespace ReferralBot.Persistence.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentExposure", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Experiments.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReferralBot.Core.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReferralBot.Core.Experiments.ExperimentVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentVariant", b =>

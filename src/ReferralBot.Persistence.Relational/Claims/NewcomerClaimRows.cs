@@ -29,7 +29,8 @@ public sealed class NewcomerClaimRows(WriteSession session, bool countAtCommit =
         {
             Slug = row.GetString(10), Name = row.GetString(11), LandingUrl = row.GetString(12), Currency = row.GetString(13),
             State = (CampaignState)row.GetInt32(14), StartsAt = When(15), EndsAt = When(16), Offer = Text(17), Discount = Text(18),
-            TimeZone = row.GetString(19),
+            TimeZone = row.GetString(19), ReferrerReward = row.IsDBNull(23) ? null : row.GetDecimal(23), ShareText = Text(24), Disclosure = Text(25),
+            LandingPages = row.GetBoolean(26),
         };
         var person = new Person
         {
@@ -40,7 +41,7 @@ public sealed class NewcomerClaimRows(WriteSession session, bool countAtCommit =
             CampaignId = row.GetInt32(1), Campaign = campaign, PersonId = row.GetInt32(2), Person = person, Voice = Text(3), Reference = row.GetString(21),
         };
         member.Codes.Add(new ReferralCode { Value = row.GetString(9), IsPrimary = true });
-        return new NewcomerReferrer(row.GetInt32(0), member, campaign, row.GetBoolean(20));
+        return new NewcomerReferrer(row.GetInt32(0), member, campaign, row.GetBoolean(20), row.GetBoolean(22));
     }
 
     public int? FindPerson(string channel, string userId) => session.Scalar(NewcomerClaimSql.FindPerson, channel, userId) is { } id ? Int(id) : null;

@@ -12,7 +12,9 @@ internal static class NewcomerClaimSql
                p."Channel", p."ExternalId", p."DisplayName", p."PrivateChatId", p."Locale", pc."Value",
                c."Slug", c."Name", c."LandingUrl", c."Currency", c."State", c."StartsAt", c."EndsAt", c."Offer", c."Discount", c."TimeZone",
                p."PrivateChatId" IS NOT NULL AND p."UnreachableAt" IS NULL AND p."StoppedAt" IS NULL AND p."ErasedAt" IS NULL,
-               m."Reference"
+               m."Reference",
+               EXISTS (SELECT 1 FROM "Experiments" AS x WHERE x."CampaignId" = m."CampaignId" AND x."State" = 1),
+               c."ReferrerReward", c."ShareText", c."Disclosure", c."LandingPages"
         FROM "Codes" AS k
         INNER JOIN "Members" AS m ON m."Id" = k."MemberId"
         INNER JOIN "People" AS p ON p."Id" = m."PersonId"

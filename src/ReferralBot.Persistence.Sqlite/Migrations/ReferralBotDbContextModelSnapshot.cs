@@ -167,6 +167,17 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ShareAgainDelayHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShareAgainTemplate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShareText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -179,6 +190,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThankYouTemplate")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -415,6 +430,36 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasFilter("\"State\" = 1");
 
                     b.ToTable("Experiments", (string)null);
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentExposure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VariantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ExperimentId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ExperimentExposures", (string)null);
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentVariant", b =>
@@ -1397,6 +1442,27 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentExposure", b =>
+                {
+                    b.HasOne("ReferralBot.Core.Experiments.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReferralBot.Core.Members.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReferralBot.Core.Experiments.ExperimentVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReferralBot.Core.Experiments.ExperimentVariant", b =>
