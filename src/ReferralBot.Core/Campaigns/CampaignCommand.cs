@@ -30,7 +30,7 @@ public sealed class CampaignCommand(
             "list" when args.Count == 1 => [await prompts.TextAsync(PromptName.CampaignList, new { Campaigns = Rows(await overview.ListAsync(cancellationToken)) }, context.Locale)],
             "show" or "pause" or "resume" or "end" or "remind" when args.Count == 2 => [await OnCampaignAsync(context, sub, args[1], cancellationToken)],
             "set" when args.Count >= 4 => [await SetAsync(context, cancellationToken)],
-            _ => [await prompts.TextAsync(PromptName.CampaignUsage, null, context.Locale)],
+            _ => [await prompts.TextAsync(PromptName.CampaignUsage, new { Keys = CampaignSettings.All.Select(s => s.Key).ToList() }, context.Locale)],
         };
     }
 

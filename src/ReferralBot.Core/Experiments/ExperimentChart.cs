@@ -28,10 +28,11 @@ public static class ExperimentChart
             highest = Math.Max(highest, seen.Max(d => 100.0 * d.Converted / d.Exposed));
         }
 
-        // From zero, so a small gap between variants looks as small as it is.
-        plot.Axes.SetLimitsY(0, Math.Max(1, highest * 1.2));
-
         plot.Axes.DateTimeTicksBottom();
+        // From zero, so a small gap between variants looks as small as it is; whole days, with half a day either side.
+        plot.Axes.SetLimitsY(0, Math.Max(1, highest * 1.2));
+        var span = variants.SelectMany(v => v.Days).Select(d => d.Day.ToDateTime(TimeOnly.MinValue).ToOADate()).DefaultIfEmpty(0).ToList();
+        plot.Axes.SetLimitsX(span.Min() - 0.5, span.Max() + 0.5);
         plot.Axes.Left.Label.Text = $"{measure} (%)";
         plot.Title(title);
         plot.ShowLegend(Alignment.UpperLeft);

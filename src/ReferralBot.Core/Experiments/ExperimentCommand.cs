@@ -10,7 +10,8 @@ namespace ReferralBot.Core.Experiments;
 /// <summary>
 /// <c>/experiment new &lt;slug&gt; &lt;name&gt; &lt;setting&gt;</c> sets up an A/B test of a campaign setting, its control the
 /// campaign's value now; <c>/experiment variant &lt;name&gt; &lt;label&gt; &lt;value…&gt;</c> adds or changes a variant (two to
-/// four in all; <c>control</c> replaces the control's value); <c>/experiment show &lt;name&gt;</c>.
+/// four in all; <c>control</c> replaces the control's value); <c>/experiment start &lt;name&gt; [split 50/50]</c>;
+/// <c>/experiment show &lt;name&gt;</c> with the results, verdict and chart; <c>/experiment stop &lt;name&gt; [winner]</c>.
 /// </summary>
 public sealed class ExperimentCommand(
     ReferralBotDbContext db,
@@ -27,6 +28,8 @@ public sealed class ExperimentCommand(
     public string Name => "experiment";
 
     public bool AdminOnly => true;
+
+    public string? MenuPrompt => PromptName.MenuExperiment;
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -108,7 +111,7 @@ public sealed class ExperimentCommand(
         foreach (var variant in variants)
         {
             var standIn = ExperimentSettings.StandIn(experiment.Campaign);
-            ExperimentSettings.Apply(standIn, experiment.Setting, variant.Value);
+            ExperimentSettings.ApplyVariant(standIn, experiment.Setting, variant.Value);
             if (!ExperimentSettings.Honoured(standIn)) return [await Problem("mismatch", variant.Label, context, experiment)];
         }
 
@@ -146,13 +149,23 @@ public sealed class ExperimentCommand(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        else if (await administration.SetAsync(context.Person.Address, experiment.Campaign, CampaignSettings.Find(experiment.Setting)!, chosen.Value ?? "none", cancellationToken) is { } problem)
+        else
         {
-            // The winner's value was read as this setting when it was added; it cannot fail to apply now.
-            throw new InvalidOperationException($"The winner of {experiment.Name} did not apply: {problem}.");
+            // A percentage discount takes the offer's number along, as its followers saw it (each change audited).
+            var offer = ExperimentSettings.OfferFollowing(experiment.Campaign, chosen.Value);
+            await SetAsync(context, experiment, experiment.Setting, chosen.Value ?? "none", cancellationToken);
+            if (offer is not null && offer != experiment.Campaign.Offer) await SetAsync(context, experiment, ExperimentSettings.Offer, offer, cancellationToken);
         }
 
         return await WithResultsAsync(experiment, context, cancellationToken);
+    }
+
+    // The winner's value was read as this setting when it was added (and the offer is the campaign's own with another
+    // number): neither can fail to apply now.
+    private async Task SetAsync(CommandContext context, Experiment experiment, string setting, string value, CancellationToken cancellationToken)
+    {
+        if (await administration.SetAsync(context.Person.Address, experiment.Campaign, CampaignSettings.Find(setting)!, value, cancellationToken) is { } problem)
+            throw new InvalidOperationException($"The winner of {experiment.Name} did not apply to {setting}: {problem}.");
     }
 
     private Task<string?> RunningOnSameSettingAsync(Experiment experiment, CancellationToken cancellationToken) =>
@@ -175,9 +188,13 @@ public sealed class ExperimentCommand(
         campaign.Slug,
         Campaign = campaign.Name,
         Variants = experiment.Variants.OrderBy(v => v.Position)
-            .Select(v => new { v.Label, v.Value, v.Weight, Own = ExperimentSettings.NoneIsBotsOwn(experiment.Setting), Control = v.Label == ExperimentVariant.Control }).ToList(),
+            .Select(v => new { v.Label, v.Value, Share = Share(v, experiment), Own = ExperimentSettings.NoneIsBotsOwn(experiment.Setting), Control = v.Label == ExperimentVariant.Control }).ToList(),
         Max = MaxVariants,
     };
+
+    // The variant's part of the split, as a percentage of people.
+    private static string Share(ExperimentVariant variant, Experiment experiment) =>
+        ((double)variant.Weight / experiment.Variants.Sum(v => v.Weight)).ToString("0.#%", System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<TextReply> Problem(string problem, string value, CommandContext context, Experiment? experiment = null) =>
         Say(PromptName.ExperimentProblem, new

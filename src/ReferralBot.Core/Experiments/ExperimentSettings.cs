@@ -44,13 +44,36 @@ public static partial class ExperimentSettings
     }
 
     /// <summary>
+    /// Applies a variant's value to a stand-in of the campaign, as its followers meet it. A percentage discount carries
+    /// the offer's own number along when the offer names the discount's ("10% off your first order" with 10%, tested
+    /// against 15%, reads "15% off your first order"), so what is promised is what the checkout gives.
+    /// </summary>
+    public static void ApplyVariant(Campaign campaign, string setting, string? value)
+    {
+        var offer = setting == Discount ? OfferFollowing(campaign, value) : null;
+        Apply(campaign, setting, value);
+        if (offer is not null) campaign.Offer = offer;
+    }
+
+    /// <summary>The campaign's offer with <paramref name="discount"/>'s number in place of its discount's; null when it names none.</summary>
+    public static string? OfferFollowing(Campaign campaign, string? discount)
+    {
+        if (discount is null || !discount.EndsWith('%') || campaign.Discount is not { } old || !old.EndsWith('%') || campaign.Offer is not { } offer) return null;
+        var number = OfferPercent().Match(offer).Groups["p"];
+        if (!number.Success || Percent(number.Value) != Percent(old.TrimEnd('%'))) return null;
+        return string.Concat(offer.AsSpan(0, number.Index), discount.TrimEnd('%'), offer.AsSpan(number.Index + number.Length));
+    }
+
+    private static decimal Percent(string number) => decimal.Parse(number, CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// Whether a campaign with the variant applied can be honoured: an offer that names a percentage ("15% off") must be
     /// what a percentage discount gives at checkout, or followers would be promised one thing and get another.
     /// </summary>
     public static bool Honoured(Campaign campaign) =>
         campaign.Discount is not { } discount || !discount.EndsWith('%') || campaign.Offer is not { } offer
         || OfferPercent().Match(offer) is not { Success: true } match
-        || decimal.Parse(match.Groups["p"].Value, CultureInfo.InvariantCulture) == decimal.Parse(discount.TrimEnd('%'), CultureInfo.InvariantCulture);
+        || Percent(match.Groups["p"].Value) == Percent(discount.TrimEnd('%'));
 
     [GeneratedRegex(@"(?<p>\d{1,2}(?:\.\d{1,2})?)\s*%")]
     private static partial Regex OfferPercent();

@@ -68,7 +68,7 @@ public sealed class ExperimentTerms(ReferralBotDbContext db, IExposureStore expo
                 continue;
             }
 
-            ExperimentSettings.Apply(terms, experiment.Setting, variant.Value);
+            ExperimentSettings.ApplyVariant(terms, experiment.Setting, variant.Value);
         }
 
         return CampaignTerms.Of(terms);

@@ -92,6 +92,7 @@ public static class PromptName
     public const string StopDone = "stop-done";
     public const string MenuLeaderboard = "menu-leaderboard";
     public const string MenuReport = "menu-report";
+    public const string MenuExperiment = "menu-experiment";
     public const string MenuExport = "menu-export";
     public const string ExportMembersCaption = "export-members-caption";
     public const string ExportLedgerCaption = "export-ledger-caption";

@@ -1,6 +1,7 @@
 using Humanizer;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Rewards;
 
@@ -10,7 +11,7 @@ namespace ReferralBot.Core.Reports;
 /// <c>/report [slug]</c> for admins: the funnel (page views → clicks → sign-ups → purchases) with its conversion rates, revenue, cost, cost per acquisition,
 /// customer lifetime value and ROI; the split by source and by influencer; the top 5; flags; and a chart.
 /// </summary>
-public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQuery reports, PromptRenderer prompts) : IChatCommand
+public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQuery reports, ExperimentReadout experiments, PromptRenderer prompts) : IChatCommand
 {
     public string Name => "report";
 
@@ -25,12 +26,13 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
         if (campaign is null) return [await prompts.TextAsync(PromptName.CampaignUnknown, new { Slug = slug ?? "(default)" }, context.Locale)];
 
         var report = await reports.ForAsync(campaign.Id, cancellationToken);
-        var text = await prompts.TextAsync(PromptName.Report, Model(campaign, report), context.Locale);
+        var tests = await experiments.ForReportAsync(campaign.Id, context.Locale, cancellationToken);
+        var text = await prompts.TextAsync(PromptName.Report, Model(campaign, report, tests), context.Locale);
         if (report.Purchases == 0 && report.UniqueClicks == 0 && report.UniqueViews == 0) return [text];
         return [text, new ImageReply(ReportChart.Render(campaign, report), $"{campaign.Slug}-report.png", $"{campaign.Name}: purchases per day and the funnel")];
     }
 
-    private static object Model(Campaign campaign, CampaignReport report)
+    private static object Model(Campaign campaign, CampaignReport report, IReadOnlyList<(Experiment Experiment, Readout Readout)> tests)
     {
         string Money(decimal value) => MoneyText.Format(value, campaign.Currency);
         var clickConversion = CampaignReport.Rate(report.Purchases, report.UniqueClicks);
@@ -97,6 +99,14 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
                     Bought = m.Purchases + m.Refunded,
                     RefundRate = ReportFormat.Percent(m.RefundRate),
                 }).ToList(),
+            Experiments = tests.Select(t => new
+            {
+                t.Experiment.Name,
+                t.Experiment.Setting,
+                State = t.Experiment.State.ToString().ToLowerInvariant(),
+                t.Experiment.Winner,
+                t.Readout.Verdict,
+            }).ToList(),
         };
     }
 

@@ -52,6 +52,11 @@ public sealed class CampaignSetScriptTests(CampaignSetScriptTests.SharedChat sha
     [InlineData("default yes", "default: no → yes")]
     [InlineData("page on", "page: off → on")]
     [InlineData("disclosure #ad · I earn a commission on your order", "disclosure: (not set) → #ad · I earn a commission on your order")]
+    [InlineData("share-text   Glow like   me ✨", "share-text: (not set) → Glow like me ✨")]
+    [InlineData("nudge-thank-you Thanks {{ name }}!", "nudge-thank-you: (not set) → Thanks {{ name }}!")]
+    [InlineData("nudge-share-again Share {{ code }} again?", "nudge-share-again: (not set) → Share {{ code }} again?")]
+    [InlineData("share-again-delay 36h", "share-again-delay: (not set) → 36 hours")]
+    [InlineData("share-again-delay 7 days", "share-again-delay: (not set) → 7 days")]
     public async Task Each_setting_is_applied_shown_and_audited(string keyAndValue, string expected)
     {
         var chat = shared.Chat;
@@ -88,6 +93,10 @@ public sealed class CampaignSetScriptTests(CampaignSetScriptTests.SharedChat sha
     [InlineData("timezone Mars/Olympus", "expected an IANA time zone")]
     [InlineData("default maybe", "expected yes or no")]
     [InlineData("page maybe", "expected on or off")]
+    [InlineData("nudge-thank-you Thanks {{ name", "That isn't a valid message template (Liquid)")]
+    [InlineData("share-again-delay soon", "“soon” isn't a delay: write it in days or hours")]
+    [InlineData("share-again-delay 0h", "“0h” isn't a delay")]
+    [InlineData("share-again-delay 91d", "“91d” isn't a delay")]
     [InlineData("colour pink", "There is no setting “colour”. Settings: name, landing, currency")]
     public async Task A_bad_value_names_the_problem_and_the_expected_form_and_changes_nothing(string keyAndValue, string expected)
     {

@@ -21,10 +21,10 @@ public sealed class ExperimentRunScriptTests
     private const string Fifteen = "15% off your first order";
 
     [Fact]
-    public async Task A_scripted_offer_experiment_reads_as_computed_by_hand()
+    public async Task A_scripted_discount_experiment_reads_as_computed_by_hand_and_its_winner_takes_the_offer_along()
     {
-        await using var chat = await OfferExperimentAsync();
-        var (control, fifteen) = await SharerPerVariantAsync(chat, "offer-test");
+        await using var chat = await DiscountExperimentAsync();
+        var (control, fifteen) = await SharerPerVariantAsync(chat, "discount-test");
 
         // Known outcomes: 40 sign-ups each; 10 of the control's followers buy, 22 of the 15%'s; 4 and 6 visitors click.
         await VisitorsAsync(chat, await CodeOfAsync(chat, control), 4);
@@ -32,10 +32,10 @@ public sealed class ExperimentRunScriptTests
         await FollowersAsync(chat, control, "c", 40, buyers: 10);
         await FollowersAsync(chat, fifteen, "f", 40, buyers: 22);
 
-        var said = await chat.SendAsync("admin", "/experiment show offer-test");
+        var said = await chat.SendAsync("admin", "/experiment show discount-test");
 
         // Everyone who has met it is exposed: the two sharers, and each follower as the sharer their own code makes them.
-        var exposed = await ExposedAsync(chat, "offer-test");
+        var exposed = await ExposedAsync(chat, "discount-test");
         Assert.Equal(82, exposed.Sum());
         Assert.Contains($"• control: {exposed[0]} sharers, 4 clicks → 40 sign-ups → 10 purchases; purchases per sign-up 25%;", said.Text);
         Assert.Contains($"• fifteen: {exposed[1]} sharers, 6 clicks → 40 sign-ups → 22 purchases; purchases per sign-up 55%;", said.Text);
@@ -44,32 +44,39 @@ public sealed class ExperimentRunScriptTests
         var pooled = 32.0 / 80;
         var z = (22.0 / 40 - 10.0 / 40) / Math.Sqrt(pooled * (1 - pooled) * (2.0 / 40));
         var p = 2 * (1 - Normal.CDF(0, 1, z));
-        var verdict = System.Text.RegularExpressions.Regex.Match(said.Text, @"15% off your first order wins: (?<best>[\d.]+)% likely better than 10% off your first order on purchases per sign-up \(p = (?<p>[\d.]+)\)");
+        var verdict = System.Text.RegularExpressions.Regex.Match(said.Text, @"15% wins: (?<best>[\d.]+)% likely better than 10% on purchases per sign-up \(p = (?<p>[\d.]+)\)");
         Assert.True(verdict.Success, said.Text);
         Assert.InRange(double.Parse(verdict.Groups["best"].Value, System.Globalization.CultureInfo.InvariantCulture), best * 100 - 0.5, best * 100 + 0.5);
         Assert.Equal(Math.Round(p, 3), double.Parse(verdict.Groups["p"].Value, System.Globalization.CultureInfo.InvariantCulture), 3);
-        Assert.Contains("/experiment stop offer-test fifteen", said.Text);
+        Assert.Contains("/experiment stop discount-test fifteen", said.Text);
+        // The checkout discount as a cost: 15% off a 40.00 SGD order paid is 7.06 SGD, 10% is 4.44 SGD.
+        Assert.Contains("cost per purchase 4.44 SGD", said.Text);
+        Assert.Contains("cost per purchase 7.06 SGD", said.Text);
         var chart = Assert.IsType<ImageReply>(said.Replies[^1]);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], chart.Png[..4]);
 
         var results = await chat.DbAsync(async db =>
         {
-            var experiment = await db.Set<Experiment>().Include(e => e.Variants).SingleAsync(e => e.Name == "offer-test");
+            var experiment = await db.Set<Experiment>().Include(e => e.Variants).SingleAsync(e => e.Name == "discount-test");
             return await new ExperimentResultsQuery(db).ForAsync(experiment, CancellationToken.None);
         });
         Assert.Equal([400m, 880m], results.Variants.Select(v => v.Revenue));
         Assert.Equal([Math.Round(400m / exposed[0], 2), Math.Round(880m / exposed[1], 2)], results.Variants.Select(v => v.RevenuePerExposed!.Value));
+
+        await chat.SendAsync("admin", "/experiment stop discount-test fifteen");
+        var campaign = await chat.DbAsync(db => db.Campaigns.SingleAsync(c => c.Slug == "glow-serum"));
+        Assert.Equal(("15%", Fifteen), (campaign.Discount, campaign.Offer));
     }
 
     [Fact]
     public async Task Too_few_trials_say_so_rather_than_name_a_winner()
     {
-        await using var chat = await OfferExperimentAsync();
-        var (control, fifteen) = await SharerPerVariantAsync(chat, "offer-test");
+        await using var chat = await DiscountExperimentAsync();
+        var (control, fifteen) = await SharerPerVariantAsync(chat, "discount-test");
         await FollowersAsync(chat, control, "c", 5, buyers: 1);
         await FollowersAsync(chat, fifteen, "f", 5, buyers: 4);
 
-        var said = await chat.SendAsync("admin", "/experiment show offer-test");
+        var said = await chat.SendAsync("admin", "/experiment show discount-test");
 
         Assert.Contains("Too early to tell: each variant needs 30 sign-ups at least before a leader means anything.", said.Text);
         Assert.DoesNotContain("wins", said.Text);
@@ -78,9 +85,9 @@ public sealed class ExperimentRunScriptTests
     [Fact]
     public async Task A_sharer_keeps_their_variant_across_restarts_and_channels_and_their_followers_see_it_everywhere()
     {
-        await using var first = await OfferExperimentAsync();
+        await using var first = await DiscountExperimentAsync();
         await first.SendAsync("admin", "/campaign set glow-serum page on");
-        var (_, fifteen) = await SharerPerVariantAsync(first, "offer-test");
+        var (_, fifteen) = await SharerPerVariantAsync(first, "discount-test");
         var code = await CodeOfAsync(first, fifteen);
 
         await using var chat = await first.RestartAsync();
@@ -182,14 +189,47 @@ public sealed class ExperimentRunScriptTests
     }
 
     [Fact]
+    public async Task A_share_text_variant_is_what_its_sharers_share_and_its_results_count_sign_ups_per_click()
+    {
+        await using var chat = await ChatScript.StartAsync(NudgeScript.Sgd);
+        await chat.SendAsync("admin", "/experiment new glow-serum words-test share-text");
+        await chat.SendAsync("admin", "/experiment variant words-test brand Glow like   a K-drama lead");
+        await SharersAsync(chat, 8);
+        await chat.SendAsync("admin", "/experiment start words-test");
+        var (control, brand) = await SharerPerVariantAsync(chat, "words-test");
+
+        Assert.Contains("Glow like a K-drama lead", (await chat.SendAsync(brand, "/share")).Text);
+        Assert.DoesNotContain("K-drama", (await chat.SendAsync(control, "/share")).Text);
+
+        await VisitorsAsync(chat, await CodeOfAsync(chat, brand), 3);
+        await FollowersAsync(chat, brand, "b", 2, buyers: 0);
+        var said = await chat.SendAsync("admin", "/experiment show words-test");
+        Assert.Contains("3 clicks → 2 sign-ups → 0 purchases; sign-ups per click 66.7%", said.Text);
+        Assert.Contains("Too early to tell: each variant needs 30 clicks at least", said.Text);
+    }
+
+    [Fact]
+    public async Task The_report_reads_out_the_campaigns_experiments()
+    {
+        await using var chat = await DiscountExperimentAsync();
+        var (control, fifteen) = await SharerPerVariantAsync(chat, "discount-test");
+        await FollowersAsync(chat, control, "c", 2, buyers: 1);
+        await FollowersAsync(chat, fifteen, "f", 2, buyers: 2);
+
+        var said = await chat.SendAsync("admin", "/report glow-serum");
+
+        Assert.Contains("🧪 Experiments\n• discount-test (discount, running): Too early to tell: each variant needs 30 sign-ups", said.Text);
+    }
+
+    [Fact]
     public async Task What_cannot_be_honoured_is_refused_and_changes_nothing()
     {
         await using var chat = await ChatScript.StartAsync(NudgeScript.Sgd);
         await chat.SendAsync("admin", "/campaign set glow-serum offer 10% off your first order");
         await chat.SendAsync("admin", "/campaign set glow-serum discount 10%");
         await chat.SendAsync("admin", "/experiment new glow-serum lonely offer");
-        await chat.SendAsync("admin", "/experiment new glow-serum d-test discount");
-        await chat.SendAsync("admin", "/experiment variant d-test more 15%");
+        await chat.SendAsync("admin", "/experiment new glow-serum d-test offer");
+        await chat.SendAsync("admin", "/experiment variant d-test more 15% off your first order");
         await chat.SendAsync("admin", "/experiment new glow-serum o-test offer");
         await chat.SendAsync("admin", "/experiment variant o-test gift A free gift with your order");
         await chat.SendAsync("admin", "/experiment new glow-serum o-test-2 offer");
@@ -212,15 +252,17 @@ public sealed class ExperimentRunScriptTests
         Assert.Equal(Ten, await chat.DbAsync(db => db.Campaigns.Select(c => c.Offer).SingleAsync()));
     }
 
-    // The default campaign in SGD, offering 10%, with an offer test against 15% started over eight sharers who joined before it.
-    private static async Task<ChatScript> OfferExperimentAsync()
+    // The default campaign in SGD, offering 10% off (a 10% discount), with a discount test against 15% (whose offer then
+    // reads 15%) started over eight sharers who joined before it.
+    private static async Task<ChatScript> DiscountExperimentAsync()
     {
         var chat = await ChatScript.StartAsync(NudgeScript.Sgd);
         await chat.SendAsync("admin", $"/campaign set glow-serum offer {Ten}");
-        await chat.SendAsync("admin", "/experiment new glow-serum offer-test offer");
-        await chat.SendAsync("admin", $"/experiment variant offer-test fifteen {Fifteen}");
+        await chat.SendAsync("admin", "/campaign set glow-serum discount 10%");
+        await chat.SendAsync("admin", "/experiment new glow-serum discount-test discount");
+        await chat.SendAsync("admin", "/experiment variant discount-test fifteen 15%");
         await SharersAsync(chat, 8);
-        Assert.Contains("offer-test, running", (await chat.SendAsync("admin", "/experiment start offer-test")).Text);
+        Assert.Contains("discount-test, running", (await chat.SendAsync("admin", "/experiment start discount-test")).Text);
         return chat;
     }
 
