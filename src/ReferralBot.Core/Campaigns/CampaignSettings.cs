@@ -130,8 +130,19 @@ public static partial class CampaignSettings
         return campaign.StartsAt is { } starts && ends <= starts ? "ends-before-starts" : Do(() => campaign.EndsAt = ends);
     }
 
+    // Liquid that parses, whose own markup is what every channel takes (b, i, u, s, code, pre and the entities &amp;
+    // &lt; &gt; &quot;): a stray "<" or "&" would make Telegram refuse each message made from it.
     private static string? Template(string value, Action<string> set) =>
-        value.Length > MaxTemplateLength ? "too-long" : Templates.TryParse(value, out _, out _) ? Do(() => set(value)) : "template";
+        value.Length > MaxTemplateLength ? "too-long"
+        : !Templates.TryParse(value, out _, out _) ? "template"
+        : StrayMarkup().IsMatch(AllowedMarkup().Replace(value, "")) ? "markup"
+        : Do(() => set(value));
+
+    [GeneratedRegex("</?(b|i|u|s|code|pre)>|&(amp|lt|gt|quot);")]
+    private static partial Regex AllowedMarkup();
+
+    [GeneratedRegex("[<>&]")]
+    private static partial Regex StrayMarkup();
 
     // Stored in hours, shown as "3 days" or "12 hours".
     private static string? Delay(int? hours) => hours switch

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Administration;
 using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Nudges;
 using ReferralBot.Core.Outbound;
@@ -16,8 +17,8 @@ namespace ReferralBot.Core.Privacy;
 /// <summary>
 /// Everything stored about one person, as one JSON document (<c>/mydata</c>): who they are to the bot, each membership
 /// with its codes, the claim that brought them, the claims of their codes (when, not who), clicks, purchases they made
-/// or referred, rewards, the messages and nudges for them, and the admin changes they made. Other people appear only
-/// as counts and dates.
+/// or referred, rewards, the messages and nudges for them, the experiment variants they were given, and the admin
+/// changes they made. Other people appear only as counts and dates.
 /// </summary>
 public sealed class PersonalDataExport(ReferralBotDbContext db, TimeProvider time)
 {
@@ -95,6 +96,14 @@ public sealed class PersonalDataExport(ReferralBotDbContext db, TimeProvider tim
                 .Select(m => new { m.Key, m.CreatedAt, m.DueAt, m.SentAt, m.DroppedAt, m.DropReason, Content = JsonDocument.Parse(m.Payload).RootElement }),
             Nudges = await db.Set<Nudge>().AsNoTracking().Where(n => n.PersonId == person.Id).OrderBy(n => n.Id)
                 .Select(n => new { Kind = n.Kind.ToString(), n.OrderId, n.DueAt, State = n.State.ToString(), n.Reason, n.SettledAt })
+                .ToListAsync(cancellationToken),
+            // The A/B tests they were part of and the version they were given (it decides what they and their friends saw).
+            Experiments = await db.Set<ExperimentExposure>().AsNoTracking().Where(x => x.PersonId == person.Id).OrderBy(x => x.Id)
+                .Join(db.Set<Experiment>(), x => x.ExperimentId, e => e.Id, (x, e) => new { x, e })
+                .Join(db.Set<ExperimentVariant>(), xe => xe.x.VariantId, v => v.Id, (xe, v) => new
+                {
+                    Experiment = xe.e.Name, Campaign = xe.e.Campaign.Slug, xe.e.Setting, Variant = v.Label, Shown = v.Value, xe.x.ExposedAt,
+                })
                 .ToListAsync(cancellationToken),
             ChangesYouMadeAsAdmin = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.Actor == person.Address).OrderBy(a => a.Id)
                 .Select(a => new { a.At, a.Action, a.OldValue, a.NewValue }).ToListAsync(cancellationToken),

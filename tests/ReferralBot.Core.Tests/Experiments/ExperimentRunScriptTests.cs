@@ -106,6 +106,12 @@ public sealed class ExperimentRunScriptTests
         var exposures = await chat.DbAsync(db => db.Set<ExperimentExposure>().Where(x => x.PersonId == db.People.Single(p => p.ExternalId == fifteen).Id).ToListAsync());
         var variant = await chat.DbAsync(db => db.Set<ExperimentVariant>().SingleAsync(v => v.Label == "fifteen"));
         Assert.Equal(variant.Id, Assert.Single(exposures).VariantId);
+
+        // /mydata names it.
+        var file = Assert.Single((await chat.SendAsync(fifteen, "/mydata")).Replies.OfType<DocumentReply>());
+        using var document = System.Text.Json.JsonDocument.Parse(file.Content);
+        var experiment = Assert.Single(document.RootElement.GetProperty("experiments").EnumerateArray());
+        Assert.Equal(("discount-test", "fifteen", "15%"), (experiment.GetProperty("experiment").GetString(), experiment.GetProperty("variant").GetString(), experiment.GetProperty("shown").GetString()));
     }
 
     [Fact]
