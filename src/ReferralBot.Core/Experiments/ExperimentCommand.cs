@@ -111,7 +111,7 @@ public sealed class ExperimentCommand(
         foreach (var variant in variants)
         {
             var standIn = ExperimentSettings.StandIn(experiment.Campaign);
-            ExperimentSettings.ApplyVariant(standIn, experiment.Setting, variant.Value);
+            if (ExperimentSettings.ApplyVariant(standIn, experiment.Setting, variant.Value) is { } problem) return [await Problem(problem, variant.Value ?? variant.Label, context, experiment)];
             if (!ExperimentSettings.Honoured(standIn)) return [await Problem("mismatch", variant.Label, context, experiment)];
         }
 

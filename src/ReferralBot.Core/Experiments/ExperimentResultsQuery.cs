@@ -8,7 +8,9 @@ namespace ReferralBot.Core.Experiments;
 
 /// <summary>
 /// An experiment's results: for each variant, what its sharers' codes brought from the moment each sharer met it
-/// (so what came before the experiment, or before their exposure, is nobody's), and the day-by-day series of its measure.
+/// (so what came before the experiment, or before their exposure, is nobody's) until it stopped, and the day-by-day
+/// series of its measure. After a stop, a friend who signed up under a variant still counts for it when they buy (they
+/// keep its terms); nothing else that comes later does.
 /// </summary>
 public sealed class ExperimentResultsQuery(ReferralBotDbContext db)
 {
@@ -16,6 +18,7 @@ public sealed class ExperimentResultsQuery(ReferralBotDbContext db)
 
     public async Task<ExperimentResults> ForAsync(Experiment experiment, CancellationToken cancellationToken)
     {
+        var until = experiment.StoppedAt ?? DateTime.MaxValue;
         var exposures = await db.Set<ExperimentExposure>().AsNoTracking().Where(x => x.ExperimentId == experiment.Id)
             .Select(x => new { x.VariantId, x.PersonId, x.ExposedAt }).ToListAsync(cancellationToken);
         var exposed = db.Set<ExperimentExposure>().Where(x => x.ExperimentId == experiment.Id)
@@ -23,14 +26,14 @@ public sealed class ExperimentResultsQuery(ReferralBotDbContext db)
                 (x, m) => new { x.VariantId, x.ExposedAt, x.PersonId, MemberId = m.Id });
 
         var visits = await exposed.Join(db.Clicks, e => e.MemberId, c => c.MemberId, (e, c) => new { e.VariantId, e.ExposedAt, c.Kind, c.Visitor, c.OccurredAt })
-            .Where(r => r.OccurredAt >= r.ExposedAt)
+            .Where(r => r.OccurredAt >= r.ExposedAt && r.OccurredAt <= until)
             .GroupBy(r => new { r.VariantId, r.Kind, r.OccurredAt.Date })
             .Select(g => new { g.Key.VariantId, g.Key.Kind, g.Key.Date, Unique = g.Select(r => r.Visitor).Distinct().Count() })
             .ToListAsync(cancellationToken);
 
         var purchases = db.Set<Purchase>().Where(p => p.NotCreditedReason == null);
         var signUps = await exposed.Join(db.Claims, e => e.MemberId, c => c.ReferrerMemberId, (e, c) => new { e.VariantId, e.ExposedAt, e.PersonId, c.ClaimedAt, c.ReferredMemberId, c.ReferrerMemberId })
-            .Where(r => r.ClaimedAt >= r.ExposedAt)
+            .Where(r => r.ClaimedAt >= r.ExposedAt && r.ClaimedAt <= until)
             .Select(r => new
             {
                 r.VariantId, r.PersonId, r.ClaimedAt,
@@ -38,10 +41,16 @@ public sealed class ExperimentResultsQuery(ReferralBotDbContext db)
             })
             .ToListAsync(cancellationToken);
 
-        var sales = await exposed.Join(purchases, e => (int?)e.MemberId, p => p.ReferrerMemberId, (e, p) => new { e.VariantId, e.ExposedAt, p.Id, p.Amount, p.OccurredAt })
-            .Where(r => r.OccurredAt >= r.ExposedAt)
-            .Select(r => new { r.VariantId, r.Id, r.Amount })
-            .ToListAsync(cancellationToken);
+        var sales = (await exposed.Join(purchases, e => (int?)e.MemberId, p => p.ReferrerMemberId, (e, p) => new { e.VariantId, e.ExposedAt, p.Id, p.Amount, p.OccurredAt, p.BuyerMemberId })
+                .Where(r => r.OccurredAt >= r.ExposedAt)
+                .Select(r => new
+                {
+                    r.VariantId, r.Id, r.Amount, r.OccurredAt,
+                    ClaimedAt = db.Claims.Where(c => c.ReferredMemberId == r.BuyerMemberId).Select(c => (DateTime?)c.ClaimedAt).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken))
+            .Where(r => r.OccurredAt <= until || r.ClaimedAt <= until)
+            .ToList();
         var saleIds = sales.Select(s => s.Id).ToList();
         var costs = (await db.Set<LedgerEntry>().AsNoTracking().Where(l => l.PurchaseId != null && saleIds.Contains(l.PurchaseId.Value) && Costs.Contains(l.Kind))
                 .Select(l => new { l.PurchaseId, l.Amount }).ToListAsync(cancellationToken))

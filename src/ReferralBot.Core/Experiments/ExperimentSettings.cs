@@ -36,23 +36,18 @@ public static partial class ExperimentSettings
         return key.Apply(standIn, text) is { } problem ? (null, problem) : (key.Show(standIn), null);
     }
 
-    /// <summary>Applies a variant's value to <paramref name="campaign"/> (a stand-in, or the campaign itself for a winner).</summary>
-    public static void Apply(Campaign campaign, string setting, string? value)
-    {
-        if (CampaignSettings.Find(setting)!.Apply(campaign, value ?? "none") is { } problem)
-            throw new InvalidOperationException($"The stored value of {setting} no longer reads: {problem}.");
-    }
-
     /// <summary>
-    /// Applies a variant's value to a stand-in of the campaign, as its followers meet it. A percentage discount carries
-    /// the offer's own number along when the offer names the discount's ("10% off your first order" with 10%, tested
-    /// against 15%, reads "15% off your first order"), so what is promised is what the checkout gives.
+    /// Applies a variant's value to a stand-in of the campaign, as its followers meet it; null when done, else the problem
+    /// (a stored amount in a currency the campaign no longer counts in), having changed nothing. A percentage discount
+    /// carries the offer's own number along when the offer names the discount's ("10% off your first order" with 10%,
+    /// tested against 15%, reads "15% off your first order"), so what is promised is what the checkout gives.
     /// </summary>
-    public static void ApplyVariant(Campaign campaign, string setting, string? value)
+    public static string? ApplyVariant(Campaign campaign, string setting, string? value)
     {
         var offer = setting == Discount ? OfferFollowing(campaign, value) : null;
-        Apply(campaign, setting, value);
+        if (CampaignSettings.Find(setting)!.Apply(campaign, value ?? "none") is { } problem) return problem;
         if (offer is not null) campaign.Offer = offer;
+        return null;
     }
 
     /// <summary>The campaign's offer with <paramref name="discount"/>'s number in place of its discount's; null when it names none.</summary>

@@ -68,6 +68,7 @@ public sealed class ExperimentTerms(ReferralBotDbContext db, IExposureStore expo
                 continue;
             }
 
+            // A variant that no longer applies (its amount in a currency the campaign has left) leaves the campaign's value.
             ExperimentSettings.ApplyVariant(terms, experiment.Setting, variant.Value);
         }
 

@@ -143,6 +143,12 @@ public sealed class ExperimentRunScriptTests
             .Select(e => new { e.Purchase!.OrderId, e.Amount }).ToListAsync());
         Assert.Equal(8m, rewards.Single(r => r.OrderId == "E-1").Amount);
         Assert.Equal(5m, rewards.Single(r => r.OrderId == "L-1").Amount);
+
+        // Its figures end at the stop, but for the friend who signed up under it and bought later.
+        var results = await chat.DbAsync(async db =>
+            await new ExperimentResultsQuery(db).ForAsync(await db.Set<Experiment>().Include(e => e.Variants).SingleAsync(e => e.Name == "reward-test"), CancellationToken.None));
+        var variant = results.Variants.Single(v => v.Variant.Label == "eight");
+        Assert.Equal((1, 1, 80m), (variant.SignUps, variant.Purchases, variant.Revenue));
     }
 
     [Fact]
