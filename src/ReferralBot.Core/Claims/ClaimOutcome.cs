@@ -25,4 +25,7 @@ public abstract record ClaimOutcome
 
     /// <summary>The code's owner joined through the claimant's own code; referring each other is refused.</summary>
     public sealed record Circular(Member Referrer) : ClaimOutcome;
+
+    /// <summary>An admin blocked the code (<c>/review block</c>): it takes no new claims.</summary>
+    public sealed record Blocked(string Code) : ClaimOutcome;
 }

@@ -38,6 +38,7 @@ public sealed class ClaimReplies(PromptRenderer prompts, CodeCardBuilder cards)
             Closed = c.Campaign.EndsAt is { } ends ? CampaignDates.Format(ends, c.Campaign.TimeZone) : null,
         }, locale)],
         ClaimOutcome.Circular c => [await prompts.TextAsync(PromptName.ClaimCircular, new { ReferrerName = c.Referrer.Person.DisplayName }, locale)],
+        ClaimOutcome.Blocked b => [await prompts.TextAsync(PromptName.ClaimBlocked, new { b.Code }, locale)],
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown claim outcome."),
     };
 }

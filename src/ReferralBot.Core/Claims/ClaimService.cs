@@ -58,6 +58,7 @@ public sealed partial class ClaimService(
 
         var referrer = owned.Member;
         if (referrer.PersonId == claimant.Id) return new ClaimOutcome.OwnCode(referrer);
+        if (referrer.BlockedAt is not null) return new ClaimOutcome.Blocked(code);
 
         var current = await members.FindAsync(claimant.Id, referrer.CampaignId, cancellationToken);
         if (current is not null && await FirstReferrerAsync(current.Id, cancellationToken) is { } first)

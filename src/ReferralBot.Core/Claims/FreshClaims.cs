@@ -78,7 +78,7 @@ public sealed partial class FreshClaims(
     {
         var (message, code, sender, now) = (claim.Message, claim.Code, claim.Sender, claim.Now);
         if (message.DeliveryId is { } deliveryId && rows.WasDelivered(message.Channel, deliveryId)) return AlreadyHandled;
-        if (rows.FindReferrer(code) is not { } found || !found.Campaign.AcceptsClaimsAt(now) || found.ExperimentRunning) return null;
+        if (rows.FindReferrer(code) is not { } found || !found.Campaign.AcceptsClaimsAt(now) || found.GeneralPath) return null;
         var referrer = found.Member;
 
         var personId = rows.FindPerson(message.Channel, message.UserId);

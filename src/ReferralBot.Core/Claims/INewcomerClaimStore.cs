@@ -57,6 +57,7 @@ public interface INewcomerClaimRows
 
 /// <summary>
 /// A code's owner as a fresh claim needs them; <see cref="Reachable"/>: they can be told of the sign-up;
-/// <see cref="ExperimentRunning"/>: an experiment runs on the campaign, so the general path, which gives variants, takes the claim.
+/// <see cref="GeneralPath"/>: an experiment runs on the campaign (the general path gives variants) or the code is blocked
+/// (the general path refuses it), so the general path takes the claim.
 /// </summary>
-public sealed record NewcomerReferrer(int MemberId, Member Member, Campaign Campaign, bool Reachable, bool ExperimentRunning);
+public sealed record NewcomerReferrer(int MemberId, Member Member, Campaign Campaign, bool Reachable, bool GeneralPath);

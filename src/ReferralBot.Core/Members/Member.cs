@@ -27,6 +27,9 @@ public sealed class Member
     public required string Reference { get; init; }
     public List<ReferralCode> Codes { get; init; } = [];
 
+    /// <summary>Set by <c>/review block</c>: their codes take no new claims and earn no new rewards.</summary>
+    public DateTime? BlockedAt { get; set; }
+
     /// <summary>
     /// How many people have claimed this member's codes: kept with each claim, in its transaction (claims are never
     /// deleted), so "that's N sign-ups" costs one row, not a count of every claim a popular code ever had.

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Administration;
 using ReferralBot.Core.Campaigns;
+using ReferralBot.Core.Review;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
 
@@ -15,13 +16,22 @@ namespace ReferralBot.Core.Payouts;
 /// so the same money is never in two batches.
 /// </summary>
 public sealed partial class PayoutRun(
-    ReferralBotDbContext db, PayoutCandidates candidates, PayoutFile file, PayoutEvents events, AuditLog audit, TimeProvider time, ILogger<PayoutRun> logger)
+    ReferralBotDbContext db,
+    PayoutCandidates candidates,
+    FraudScan scan,
+    PayoutFile file,
+    PayoutEvents events,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<PayoutRun> logger)
 {
     private const int MaxAttempts = 5;
 
     /// <summary>The batch made (null when nobody was ready) with its payout file's rows, and the standing it was made from.</summary>
     public async Task<PayoutRunResult> RunAsync(string actor, Campaign campaign, CancellationToken cancellationToken)
     {
+        // The fraud rules look at what came in since their last scan first, so nothing they would flag is paid out.
+        await scan.ScanAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var standing = await candidates.ForAsync(campaign, cancellationToken);

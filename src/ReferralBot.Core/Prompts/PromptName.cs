@@ -45,6 +45,13 @@ public static class PromptName
     public const string ClaimAlreadyClaimed = "claim-already-claimed";
     public const string ClaimCampaignClosed = "claim-campaign-closed";
     public const string ClaimCircular = "claim-circular";
+    public const string ClaimBlocked = "claim-blocked";
+    public const string ReviewList = "review-list";
+    public const string ReviewDone = "review-done";
+    public const string ReviewProblem = "review-problem";
+    public const string ReviewUsage = "review-usage";
+    public const string ReviewRejectedNotice = "review-rejected-notice";
+    public const string MenuReview = "menu-review";
     public const string ReferrerNewSignUp = "referrer-new-sign-up";
     public const string Stats = "stats";
     public const string StatsNotMember = "stats-not-member";

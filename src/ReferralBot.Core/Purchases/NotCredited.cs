@@ -17,4 +17,10 @@ public static class NotCredited
 
     /// <summary>Bought before they were referred.</summary>
     public const string BeforeClaim = "before-claim";
+
+    /// <summary>The referrer's code was blocked by an admin (<c>/review block</c>).</summary>
+    public const string Blocked = "code-blocked";
+
+    /// <summary>The buyer's claim was rejected on review: not a real referral.</summary>
+    public const string Rejected = "claim-rejected";
 }

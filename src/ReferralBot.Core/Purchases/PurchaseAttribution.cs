@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Members;
+using ReferralBot.Core.Review;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Purchases;
@@ -25,6 +26,9 @@ public sealed class PurchaseAttribution(ReferralBotDbContext db)
         string? reason = null;
         if (referrer is null) reason = code is not null && owner is null ? NotCredited.UnknownCode : NotCredited.NoReferrer;
         else if (buyer is not null && referrer.PersonId == buyer.PersonId) reason = NotCredited.OwnCode;
+        else if (referrer.BlockedAt is not null) reason = NotCredited.Blocked;
+        else if (claim is not null && await db.Set<ReviewCase>().AnyAsync(c => c.ClaimId == claim.Id && c.State == ReviewState.Rejected, cancellationToken))
+            reason = NotCredited.Rejected;
         else if (claim is not null && report.OccurredAt < claim.ClaimedAt) reason = NotCredited.BeforeClaim;
         else if (claim is not null && report.OccurredAt > claim.ClaimedAt.AddDays(referrer.Campaign.AttributionWindowDays)) reason = NotCredited.OutsideWindow;
 

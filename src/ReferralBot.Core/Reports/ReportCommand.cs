@@ -2,6 +2,7 @@ using Humanizer;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Experiments;
+using ReferralBot.Core.Review;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Rewards;
 
@@ -11,7 +12,8 @@ namespace ReferralBot.Core.Reports;
 /// <c>/report [slug]</c> for admins: the funnel (page views → clicks → sign-ups → purchases) with its conversion rates, revenue, cost, cost per acquisition,
 /// customer lifetime value and ROI; the split by source and by influencer; the top 5; flags; and a chart.
 /// </summary>
-public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQuery reports, ExperimentReadout experiments, PromptRenderer prompts) : IChatCommand
+public sealed class ReportCommand(
+    CampaignDirectory campaigns, CampaignReportQuery reports, ExperimentReadout experiments, ReviewQuery review, PromptRenderer prompts) : IChatCommand
 {
     public string Name => "report";
 
@@ -27,12 +29,13 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
 
         var report = await reports.ForAsync(campaign.Id, cancellationToken);
         var tests = await experiments.ForReportAsync(campaign.Id, context.Locale, cancellationToken);
-        var text = await prompts.TextAsync(PromptName.Report, Model(campaign, report, tests), context.Locale);
+        var cases = await review.CountsAsync(campaign.Id, cancellationToken);
+        var text = await prompts.TextAsync(PromptName.Report, Model(campaign, report, tests, cases), context.Locale);
         if (report.Purchases == 0 && report.UniqueClicks == 0 && report.UniqueViews == 0) return [text];
         return [text, new ImageReply(ReportChart.Render(campaign, report), $"{campaign.Slug}-report.png", $"{campaign.Name}: purchases per day and the funnel")];
     }
 
-    private static object Model(Campaign campaign, CampaignReport report, IReadOnlyList<(Experiment Experiment, Readout Readout)> tests)
+    private static object Model(Campaign campaign, CampaignReport report, IReadOnlyList<(Experiment Experiment, Readout Readout)> tests, ReviewCounts cases)
     {
         string Money(decimal value) => MoneyText.Format(value, campaign.Currency);
         var clickConversion = CampaignReport.Rate(report.Purchases, report.UniqueClicks);
@@ -99,6 +102,7 @@ public sealed class ReportCommand(CampaignDirectory campaigns, CampaignReportQue
                     Bought = m.Purchases + m.Refunded,
                     RefundRate = ReportFormat.Percent(m.RefundRate),
                 }).ToList(),
+            Review = cases.Flagged > 0 ? cases : null,
             Experiments = tests.Select(t => new
             {
                 t.Experiment.Name,

@@ -47,6 +47,7 @@ public sealed class EarningsCommand(CampaignMemberships members, EarningsQuery e
                 Upcoming = upcoming.Take(UpcomingShown).Select(u => new { u.At, Amount = Money(u.Amount) }),
                 Later = upcoming.Count > UpcomingShown ? Money(upcoming.Skip(UpcomingShown).Sum(u => u.Amount)) : null,
                 Payable = Money(money.Payable),
+                UnderReview = money.UnderReview != 0m ? Money(money.UnderReview) : null,
                 Paid = money.Paid != 0m ? Money(money.Paid) : null,
                 InPayment = money.InPayment != 0m ? Money(money.InPayment) : null,
                 Payouts = payouts.Select(p => new { p.Reference, Amount = Money(p.Amount), Account = p.Masked, p.Paid, p.PaidAt, p.MadeAt }),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Payouts;
 using ReferralBot.Core.Reports;
+using ReferralBot.Core.Review;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Rewards;
@@ -10,7 +11,7 @@ namespace ReferralBot.Core.Rewards;
 /// The one reckoning of what members earned, what is pending, payable, paid and owed back: grouped sums in the database
 /// (one row per member, kind, reversal or not, past the hold or not), folded by <see cref="Earnings.From"/>.
 /// </summary>
-public sealed class EarningsQuery(ReferralBotDbContext db, TimeProvider time)
+public sealed class EarningsQuery(ReferralBotDbContext db, ReviewHolds holds, TimeProvider time)
 {
     public async Task<Earnings> ForAsync(Member member, CancellationToken cancellationToken)
     {
@@ -27,12 +28,15 @@ public sealed class EarningsQuery(ReferralBotDbContext db, TimeProvider time)
         return rows.GroupBy(r => r.MemberId).ToDictionary(g => g.Key, g => Earnings.From(g, inPayment.GetValueOrDefault(g.Key)));
     }
 
-    /// <summary>The member's pending money by when it becomes payable, soonest first (amounts a refund cancelled left out).</summary>
+    /// <summary>The member's pending money by when it becomes payable, soonest first (amounts a refund cancelled, and those under review, left out).</summary>
     public async Task<IReadOnlyList<(DateTime PayableAt, decimal Amount)>> UpcomingAsync(Member member, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var (held, members) = await holds.OpenAsync(cancellationToken);
+        if (members.Contains(member.Id)) return [];
         var upcoming = await db.Set<LedgerEntry>()
-            .Where(e => e.MemberId == member.Id && e.CampaignId == member.CampaignId && RewardKinds.Earned.Contains(e.Kind) && e.PayableAt > now)
+            .Where(e => e.MemberId == member.Id && e.CampaignId == member.CampaignId && RewardKinds.Earned.Contains(e.Kind) && e.PayableAt > now
+                && !held.Contains(e.PurchaseId!.Value))
             .GroupBy(e => e.PayableAt)
             .Select(g => new { PayableAt = g.Key, Sum = g.Sum(e => (double)e.Amount) })
             .OrderBy(x => x.PayableAt)
@@ -58,12 +62,17 @@ public sealed class EarningsQuery(ReferralBotDbContext db, TimeProvider time)
     private async Task<List<LedgerSum>> SumsAsync(IQueryable<LedgerEntry> entries, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var (purchases, members) = await holds.OpenAsync(cancellationToken);
         var sums = await entries
             .Where(e => e.Kind != LedgerKind.Discount)
-            .GroupBy(e => new { MemberId = e.MemberId!.Value, e.Kind, Reversal = e.ReversesEntryId != null, Matured = e.PayableAt <= now })
-            .Select(g => new { g.Key.MemberId, g.Key.Kind, g.Key.Reversal, g.Key.Matured, Sum = g.Sum(e => (double)e.Amount), Count = g.Count() })
+            .GroupBy(e => new
+            {
+                MemberId = e.MemberId!.Value, e.Kind, Reversal = e.ReversesEntryId != null, Matured = e.PayableAt <= now,
+                Held = e.Kind != LedgerKind.Payout && (purchases.Contains(e.PurchaseId!.Value) || members.Contains(e.MemberId!.Value)),
+            })
+            .Select(g => new { g.Key.MemberId, g.Key.Kind, g.Key.Reversal, g.Key.Matured, g.Key.Held, Sum = g.Sum(e => (double)e.Amount), Count = g.Count() })
             .ToListAsync(cancellationToken);
         // Summed as doubles (SQLite keeps decimals as text), each group rounded back to the cent.
-        return sums.Select(s => new LedgerSum(s.MemberId, s.Kind, s.Reversal, s.Matured, ReportMoney.FromSum(s.Sum), s.Count)).ToList();
+        return sums.Select(s => new LedgerSum(s.MemberId, s.Kind, s.Reversal, s.Matured, ReportMoney.FromSum(s.Sum), s.Count, s.Held)).ToList();
     }
 }

@@ -20,6 +20,7 @@ using ReferralBot.Core.Privacy;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Reports;
+using ReferralBot.Core.Review;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Secrets;
 using ReferralBot.Core.Sharing;
@@ -61,6 +62,7 @@ public static class CoreSetup
             .AddRewards()
             .AddPurchases()
             .AddPayouts()
+            .AddReview()
             .AddNudges()
             .AddPrivacy()
             .AddReports();

@@ -41,7 +41,7 @@ public sealed class NewcomerClaimRows(WriteSession session, bool countAtCommit =
             CampaignId = row.GetInt32(1), Campaign = campaign, PersonId = row.GetInt32(2), Person = person, Voice = Text(3), Reference = row.GetString(21),
         };
         member.Codes.Add(new ReferralCode { Value = row.GetString(9), IsPrimary = true });
-        return new NewcomerReferrer(row.GetInt32(0), member, campaign, row.GetBoolean(20), row.GetBoolean(22));
+        return new NewcomerReferrer(row.GetInt32(0), member, campaign, row.GetBoolean(20), row.GetBoolean(22) || row.GetBoolean(27));
     }
 
     public int? FindPerson(string channel, string userId) => session.Scalar(NewcomerClaimSql.FindPerson, channel, userId) is { } id ? Int(id) : null;

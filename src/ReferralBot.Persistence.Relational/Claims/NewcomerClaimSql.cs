@@ -14,7 +14,7 @@ internal static class NewcomerClaimSql
                p."PrivateChatId" IS NOT NULL AND p."UnreachableAt" IS NULL AND p."StoppedAt" IS NULL AND p."ErasedAt" IS NULL,
                m."Reference",
                EXISTS (SELECT 1 FROM "Experiments" AS x WHERE x."CampaignId" = m."CampaignId" AND x."State" = 1),
-               c."ReferrerReward", c."ShareText", c."Disclosure", c."LandingPages"
+               c."ReferrerReward", c."ShareText", c."Disclosure", c."LandingPages", m."BlockedAt" IS NOT NULL
         FROM "Codes" AS k
         INNER JOIN "Members" AS m ON m."Id" = k."MemberId"
         INNER JOIN "People" AS p ON p."Id" = m."PersonId"
