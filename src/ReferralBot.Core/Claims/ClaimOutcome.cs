@@ -28,4 +28,7 @@ public abstract record ClaimOutcome
 
     /// <summary>An admin blocked the code (<c>/review block</c>): it takes no new claims.</summary>
     public sealed record Blocked(string Code) : ClaimOutcome;
+
+    /// <summary>Too many wrong codes lately (<c>Limits:WrongCodes</c>): not even looked up until <paramref name="RetryAfter"/> has passed.</summary>
+    public sealed record TooManyTries(TimeSpan RetryAfter) : ClaimOutcome;
 }

@@ -39,6 +39,7 @@ public sealed class ClaimReplies(PromptRenderer prompts, CodeCardBuilder cards)
         }, locale)],
         ClaimOutcome.Circular c => [await prompts.TextAsync(PromptName.ClaimCircular, new { ReferrerName = c.Referrer.Person.DisplayName }, locale)],
         ClaimOutcome.Blocked b => [await prompts.TextAsync(PromptName.ClaimBlocked, new { b.Code }, locale)],
+        ClaimOutcome.TooManyTries t => [await prompts.TextAsync(PromptName.ClaimTooManyTries, new { Minutes = Math.Max(1, (int)Math.Ceiling(t.RetryAfter.TotalMinutes)) }, locale)],
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown claim outcome."),
     };
 }

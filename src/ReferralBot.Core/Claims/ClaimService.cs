@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Experiments;
+using ReferralBot.Core.Limits;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
@@ -22,12 +23,22 @@ public sealed partial class ClaimService(
     OutboxSignal outboxSignal,
     PromptRenderer prompts,
     ExperimentTerms experiments,
+    AbuseLimits limits,
     TimeProvider time,
     ILogger<ClaimService> logger)
 {
     private const int MaxAttempts = 5;
 
     public async Task<ClaimOutcome> ClaimAsync(Person claimant, string input, ClaimVia via, CancellationToken cancellationToken)
+    {
+        // Guessing codes: after Limits:WrongCodes wrong ones, nothing is looked up until the window has passed.
+        if (limits.WrongCodes.WaitFor(claimant.Address) is { } wait) return new ClaimOutcome.TooManyTries(wait);
+        var outcome = await DecideAsync(claimant, input, via, cancellationToken);
+        if (outcome is ClaimOutcome.InvalidCode or ClaimOutcome.UnknownCode) limits.WrongCodes.AttemptAcquire(claimant.Address).Dispose();
+        return outcome;
+    }
+
+    private async Task<ClaimOutcome> DecideAsync(Person claimant, string input, ClaimVia via, CancellationToken cancellationToken)
     {
         if (!CodeFormat.TryNormalize(input, out var code)) return new ClaimOutcome.InvalidCode(input.Trim());
 

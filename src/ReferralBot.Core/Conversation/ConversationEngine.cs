@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Administration;
+using ReferralBot.Core.Limits;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Storage;
@@ -17,6 +18,7 @@ public sealed partial class ConversationEngine(
     AdminDirectory admins,
     PromptRenderer prompts,
     ReferralBotDbContext db,
+    AbuseLimits limits,
     ILogger<ConversationEngine> logger)
 {
     public const string PhotoCommandName = "photo";
@@ -43,6 +45,12 @@ public sealed partial class ConversationEngine(
         {
             LogRefused(logger, LoggedText.Of(person.Address), LoggedText.Of(line.Name));
             return [await prompts.TextAsync(PromptName.AdminOnly, new { Command = line.Name }, message.Locale)];
+        }
+
+        if (command.AdminOnly)
+        {
+            using var lease = limits.AdminCommands.AttemptAcquire(person.Address);
+            if (!lease.IsAcquired) return [await prompts.TextAsync(PromptName.AdminSlowDown, new { Command = line.Name, lease.RetryAfter()?.TotalSeconds }, message.Locale)];
         }
 
         return await command.HandleAsync(new CommandContext(message, person, line, isAdmin), cancellationToken);

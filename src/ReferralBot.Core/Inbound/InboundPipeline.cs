@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Claims;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Limits;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
@@ -24,6 +25,7 @@ public sealed partial class InboundPipeline(
     ChatLinks links,
     PromptRenderer prompts,
     OutboxSignal outboxSignal,
+    AbuseLimits limits,
     TimeProvider time,
     ILogger<InboundPipeline> logger)
 {
@@ -34,7 +36,9 @@ public sealed partial class InboundPipeline(
         InboundResult result;
         try
         {
-            result = await freshClaims.TryClaimAsync(message, cancellationToken) ?? await HandleInTransactionAsync(message, cancellationToken);
+            result = await ThrottledAsync(message, cancellationToken)
+                ?? await freshClaims.TryClaimAsync(message, cancellationToken)
+                ?? await HandleInTransactionAsync(message, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -107,6 +111,28 @@ public sealed partial class InboundPipeline(
 
     // The message failed: nothing of it was kept. It is answered with an apology, stored with its receipt, so a
     // redelivery does not fail the same way again and again.
+    // Someone sending more than Limits:MessagesPerMinute is told once to slow down; their other messages that minute are
+    // received (so a redelivery is not answered later) and left unanswered. Null: within the limit.
+    private async Task<InboundResult?> ThrottledAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var sender = $"{message.Channel}:{message.UserId}";
+        using var lease = limits.Messages.AttemptAcquire(sender);
+        if (lease.IsAcquired) return null;
+
+        using var notice = limits.FloodNotices.AttemptAcquire(sender);
+        if (notice.IsAcquired) LogFlood(logger, LoggedText.Of(sender));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralBotDbContext>();
+        if (await SeenAsync(db, message, cancellationToken)) return InboundResult.SeenBefore;
+        IReadOnlyList<Reply> replies = notice.IsAcquired
+            ? [await prompts.TextAsync(PromptName.SlowDown, new { lease.RetryAfter()?.TotalSeconds }, message.Locale)]
+            : [];
+        return await CommitAsync(db, scope.ServiceProvider.GetRequiredService<Outbox>(), message, null, replies, cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "{Sender} sends faster than Limits:MessagesPerMinute; told to slow down, the rest of the minute unanswered")]
+    private static partial void LogFlood(ILogger logger, string sender);
+
     private async Task<InboundResult> ApologiseAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

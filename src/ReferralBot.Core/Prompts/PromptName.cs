@@ -47,6 +47,10 @@ public static class PromptName
     public const string ClaimCircular = "claim-circular";
     public const string ClaimBlocked = "claim-blocked";
     public const string ReviewList = "review-list";
+    public const string SlowDown = "slow-down";
+    public const string AdminSlowDown = "admin-slow-down";
+    public const string ClaimTooManyTries = "claim-too-many-tries";
+    public const string TooManyUnknownCodes = "too-many-unknown-codes";
     public const string ReviewDone = "review-done";
     public const string ReviewProblem = "review-problem";
     public const string ReviewUsage = "review-usage";

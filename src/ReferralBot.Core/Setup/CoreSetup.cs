@@ -10,6 +10,7 @@ using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Inbound;
+using ReferralBot.Core.Limits;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Nudges;
@@ -44,6 +45,7 @@ public static class CoreSetup
             .AddBot()
             .AddPrompts()
             .AddConversation()
+            .AddLimits()
             .AddStorage()
             .AddCluster()
             .AddInbound()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralBot.Core.Clicks;
+using ReferralBot.Core.Limits;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Pages;
 using ReferralBot.Core.Prompts;
@@ -15,17 +16,24 @@ public static class ReferralLinksApi
         var redirects = app.ServiceProvider.GetRequiredService<ReferralRedirects>();
         var pages = app.ServiceProvider.GetRequiredService<LandingPages>();
         var prompts = app.ServiceProvider.GetRequiredService<PromptRenderer>();
+        var limits = app.ServiceProvider.GetRequiredService<AbuseLimits>();
         app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head],
-            (string code, string? s, string? b, HttpContext http, CancellationToken cancellationToken) => RedirectAsync(code, s, b, http, redirects, pages, prompts, cancellationToken));
+            (string code, string? s, string? b, HttpContext http, CancellationToken cancellationToken) => RedirectAsync(code, s, b, http, redirects, pages, prompts, limits, cancellationToken));
         app.MapGet("/qr/{code}.png", QrAsync);
         return app;
     }
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult>> RedirectAsync(
-        string code, string? s, string? b, HttpContext http, ReferralRedirects redirects, LandingPages pages, PromptRenderer prompts, CancellationToken cancellationToken)
+        string code, string? s, string? b, HttpContext http, ReferralRedirects redirects, LandingPages pages, PromptRenderer prompts, AbuseLimits limits,
+        CancellationToken cancellationToken)
     {
+        if (CodeGuessing.Refused(http, limits) is not null) return await CodeGuessing.PageAsync(prompts);
         var target = await redirects.FindAsync(code, cancellationToken);
-        if (target is null) return await NotFoundPage.ForAsync(code, prompts);
+        if (target is null)
+        {
+            CodeGuessing.Missed(http, limits);
+            return await NotFoundPage.ForAsync(code, prompts);
+        }
 
         http.Response.Headers.CacheControl = "no-store";
         // A messenger drawing the link's preview gets the referrer's page, for its preview tags, instead of the shop's.
@@ -41,11 +49,15 @@ public static class ReferralLinksApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> QrAsync(
-        string code, HttpContext http, ReferralRedirects redirects, ReferralLinkBuilder links, CancellationToken cancellationToken)
+        string code, HttpContext http, ReferralRedirects redirects, ReferralLinkBuilder links, AbuseLimits limits, CancellationToken cancellationToken)
     {
+        if (CodeGuessing.Refused(http, limits) is { } seconds) return CodeGuessing.Problem(seconds);
         var target = await redirects.FindAsync(code, cancellationToken);
         if (target is null)
+        {
+            CodeGuessing.Missed(http, limits);
             return TypedResults.Problem($"There is no referral code '{code}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown code");
+        }
 
         http.Response.Headers.CacheControl = "public, max-age=86400";
         return TypedResults.File(QrCodeRenderer.Png(links.WebLink(target.Code, LinkSource.Qr, target.LandingPage)), "image/png");

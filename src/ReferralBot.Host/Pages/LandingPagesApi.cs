@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReferralBot.Core.Limits;
 using ReferralBot.Core.Pages;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Host.Links;
@@ -12,8 +13,9 @@ public static class LandingPagesApi
     {
         var pages = app.ServiceProvider.GetRequiredService<LandingPages>();
         var prompts = app.ServiceProvider.GetRequiredService<PromptRenderer>();
+        var limits = app.ServiceProvider.GetRequiredService<AbuseLimits>();
         app.MapMethods("/p/{code}", [HttpMethods.Get, HttpMethods.Head],
-            (string code, string? s, HttpContext http, CancellationToken cancellationToken) => PageAsync(code, s, http, pages, prompts, cancellationToken));
+            (string code, string? s, HttpContext http, CancellationToken cancellationToken) => PageAsync(code, s, http, pages, prompts, limits, cancellationToken));
         app.MapGet("/p/{code}/photo.jpg",
             (string code, HttpContext http, CancellationToken cancellationToken) => PhotoAsync(code, http, pages, cancellationToken));
         var cards = app.ServiceProvider.GetRequiredService<ShareCards>();
@@ -23,8 +25,9 @@ public static class LandingPagesApi
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> PageAsync(
-        string code, string? s, HttpContext http, LandingPages pages, PromptRenderer prompts, CancellationToken cancellationToken)
+        string code, string? s, HttpContext http, LandingPages pages, PromptRenderer prompts, AbuseLimits limits, CancellationToken cancellationToken)
     {
+        if (CodeGuessing.Refused(http, limits) is not null) return await CodeGuessing.PageAsync(prompts);
         var answer = await pages.ShowAsync(
             code, s, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), !HttpMethods.IsHead(http.Request.Method), cancellationToken);
         http.Response.Headers.CacheControl = "no-store"; // every view is counted, so none may be answered from a cache
@@ -32,8 +35,14 @@ public static class LandingPagesApi
         {
             PageAnswer.Page page => TypedResults.Content(page.Html, "text/html; charset=utf-8"),
             PageAnswer.Moved moved => TypedResults.Redirect(moved.Url),
-            _ => await NotFoundPage.ForAsync(code, prompts),
+            _ => await MissedAsync(code, http, prompts, limits),
         };
+    }
+
+    private static async Task<ContentHttpResult> MissedAsync(string code, HttpContext http, PromptRenderer prompts, AbuseLimits limits)
+    {
+        CodeGuessing.Missed(http, limits);
+        return await NotFoundPage.ForAsync(code, prompts);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> PhotoAsync(

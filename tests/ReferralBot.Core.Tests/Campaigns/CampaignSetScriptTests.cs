@@ -15,7 +15,7 @@ public sealed class CampaignSetScriptTests(CampaignSetScriptTests.SharedChat sha
 
         public ChatScript Chat { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Chat = await ChatScript.StartAsync();
+        public async Task InitializeAsync() => Chat = await ChatScript.StartAsync(ChatScript.Unthrottled);
 
         public async Task DisposeAsync() => await Chat.DisposeAsync();
 

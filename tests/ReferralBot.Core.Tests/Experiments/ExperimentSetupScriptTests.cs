@@ -14,7 +14,7 @@ public sealed class ExperimentSetupScriptTests(ExperimentSetupScriptTests.Shared
 
         public async Task InitializeAsync()
         {
-            Chat = await ChatScript.StartAsync();
+            Chat = await ChatScript.StartAsync(ChatScript.Unthrottled);
             await Chat.SendAsync("admin", "/campaign set glow-serum discount 10%");
             await Chat.SendAsync("admin", "/campaign set glow-serum currency SGD");
         }

@@ -46,6 +46,16 @@ public sealed class ChatScript : IAsyncDisposable
     public static async Task<ChatScript> StartAsync(IDictionary<string, string?>? settings = null) => await StartAsync(await DefaultDatabaseAsync(), settings);
 
     /// <summary>
+    /// For a chat that many tests share: one admin sends them all within a minute of the fake clock, more than
+    /// <c>Limits:</c> lets a person send in a minute.
+    /// </summary>
+    public static Dictionary<string, string?> Unthrottled { get; } = new()
+    {
+        ["Limits:MessagesPerMinute"] = "100000",
+        ["Limits:AdminCommandsPerMinute"] = "100000",
+    };
+
+    /// <summary>
     /// SQLite, or PostgreSQL when <c>REFERRALBOT_TEST_STORE=postgres</c>: the whole suite of conversation scripts can be run
     /// on either store (the tests that name a store, or look at SQLite itself, keep theirs).
     /// </summary>
