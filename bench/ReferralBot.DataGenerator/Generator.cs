@@ -57,13 +57,25 @@ public sealed class Generator : IAsyncDisposable
             ["Bot:Admins:0"] = SendSeeder.Admin,
             ["Prompts:Path"] = FindPrompts(),
         });
+        SettableClock? clock = null;
+        if (options.FraudScan)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Fraud:Lookback"] = FraudScanCheck.Lookback.ToString() });
+            builder.Services.AddSingleton<TimeProvider>(clock = new SettableClock());
+        }
+
         builder.Services.AddReferralBotCore(builder.Configuration);
         if (options.IsPostgres) builder.Services.AddPostgresStore(options.Connection!);
         else builder.Services.AddSqliteStore($"Data Source={options.Database}");
         var host = builder.Build();
         await host.StartAsync();
-        return new Generator(host, options);
+        return new Generator(host, options) { Clock = clock };
     }
+
+    /// <summary>When the generated data begins.</summary>
+    public static readonly DateTime Start = new(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public SettableClock? Clock { get; private init; }
 
     public IServiceProvider Services => host.Services;
 
@@ -77,7 +89,7 @@ public sealed class Generator : IAsyncDisposable
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var campaign = await db.Campaigns.SingleAsync(c => c.Slug == "glow-serum");
         if (await db.Members.AnyAsync(m => m.CampaignId == campaign.Id)) throw new InvalidOperationException($"{StoreName} already has data; use a new one or --measure-only.");
-        var start = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc);
+        var start = Start;
 
         var members = await MembersAsync(db, campaign, start);
         Console.WriteLine($"{members.Count:N0} members in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -187,10 +199,11 @@ public sealed class Generator : IAsyncDisposable
         // The service keeps these up as it writes clicks; written directly, they are counted once here, as the
         // migration that introduced them does.
         await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO "ClickVisitors" ("MemberId", "Source", "Visitor")
-            SELECT DISTINCT "MemberId", COALESCE("Source", ''), "Visitor" FROM "Clicks" WHERE "Visitor" IS NOT NULL;
-            INSERT INTO "ClickTallies" ("MemberId", "Source", "CampaignId", "Clicks", "UniqueClicks")
-            SELECT "MemberId", COALESCE("Source", ''), MIN("CampaignId"), COUNT(*), COUNT(DISTINCT "Visitor") FROM "Clicks" GROUP BY "MemberId", COALESCE("Source", '');
+            INSERT INTO "ClickVisitors" ("MemberId", "Kind", "Source", "Visitor")
+            SELECT DISTINCT "MemberId", "Kind", COALESCE("Source", ''), "Visitor" FROM "Clicks" WHERE "Visitor" IS NOT NULL;
+            INSERT INTO "ClickTallies" ("MemberId", "Kind", "Source", "CampaignId", "Clicks", "UniqueClicks")
+            SELECT "MemberId", "Kind", COALESCE("Source", ''), MIN("CampaignId"), COUNT(*), COUNT(DISTINCT "Visitor") FROM "Clicks"
+            GROUP BY "MemberId", "Kind", COALESCE("Source", '');
             """);
     }
 

@@ -26,6 +26,9 @@ public sealed record GeneratorOptions(string Database, int Clicks, int Purchases
 
     public double DueIn { get; init; } = 20;
 
+    /// <summary>Run the fraud rules over the generated data (<see cref="FraudScanCheck"/>).</summary>
+    public bool FraudScan { get; init; }
+
     public static GeneratorOptions Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -53,6 +56,7 @@ public sealed record GeneratorOptions(string Database, int Clicks, int Purchases
             Nudges = Number("--nudges", 0),
             Claims = Number("--claims", 0),
             Remind = Number("--remind", 0),
+            FraudScan = args.Contains("--fraud-scan"),
             Due = Number("--due", 0),
             DueRate = double.Parse(Value("--due-rate", "20"), CultureInfo.InvariantCulture),
             DueIn = double.Parse(Value("--due-in", "20"), CultureInfo.InvariantCulture),

@@ -6,6 +6,7 @@ using ReferralBot.DataGenerator;
 //   … --nudges N --due K --due-rate R --due-in S       N thank-you nudges, K of them due at R/s from S seconds on
 //   … --claims N                                       N claims straight into the conversation core, one at a time
 //   … --remind N                                       N members, then /campaign remind for all of them, timed
+//   … --fraud-scan                                     the fraud rules over the generated campaign, a month at a time (a copy: it writes cases)
 var options = GeneratorOptions.Parse(args);
 await using var generator = await Generator.StartAsync(options);
 var seeder = new SendSeeder(generator.Services);
@@ -18,6 +19,12 @@ if (options.Outbox > 0)
 if (options.Claims > 0)
 {
     await new ClaimTimer(generator.Services).RunAsync(options.Claims, Console.Out);
+    return;
+}
+
+if (options.FraudScan)
+{
+    await new FraudScanCheck(generator.Services, generator.Clock!).RunAsync(Generator.Start, Console.Out);
     return;
 }
 

@@ -25,7 +25,7 @@ public sealed class LimitOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan WrongCodesWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Unknown codes one address may ask the web links for in a minute (<c>/r/</c>, <c>/p/</c>, <c>/qr/</c>); known codes are never limited.</summary>
+    /// <summary>Unknown codes one address may ask the web links for in a minute (<c>/r/</c>, <c>/p/</c>, <c>/qr/</c>); past it, every code waits out the minute. Known codes never count.</summary>
     [Range(1, 1_000_000)]
     public int UnknownCodesPerAddressPerMinute { get; set; } = 30;
 }

@@ -88,9 +88,14 @@ public sealed class LeakedCodeSettings : RuleSwitch
     [Range(1, 720)] public int Hours { get; set; } = 24;
 }
 
-/// <summary>A member whose referred purchases are refunded at <see cref="Times"/> the campaign's rate or more, with at least <see cref="MinimumRefunds"/>.</summary>
+/// <summary>
+/// A member whose referred purchases are refunded at <see cref="Times"/> the campaign's rate or more, with at least
+/// <see cref="MinimumRefunds"/>, and more often than chance explains: that many refunds or more would happen less than
+/// <see cref="Chance"/> of the time at the rate of the rest of the campaign.
+/// </summary>
 public sealed class RefundsSettings : RuleSwitch
 {
     [Range(1.0, 100.0)] public double Times { get; set; } = 2;
     [Range(1, 10_000)] public int MinimumRefunds { get; set; } = 3;
+    [Range(1e-9, 1.0)] public double Chance { get; set; } = 0.001;
 }

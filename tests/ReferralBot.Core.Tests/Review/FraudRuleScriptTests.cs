@@ -183,17 +183,18 @@ public sealed class FraudRuleScriptTests
         foreach (var user in new[] { "anna", "carl", "dave" }) await chat.SendAsync(user, "/start");
         var (anna, carl, dave) = (await chat.CodeOfAsync("anna"), await chat.CodeOfAsync("carl"), await chat.CodeOfAsync("dave"));
 
-        for (var i = 0; i < 4; i++) await chat.ShopReportsAsync($"A-{i}", code: anna, customer: $"shop:a{i}");
+        // Anna: 4 of 5 refunded where the rest of the campaign has 1 in 9 (by chance: 0.07%). Dave: 1 of 3.
+        for (var i = 0; i < 5; i++) await chat.ShopReportsAsync($"A-{i}", code: anna, customer: $"shop:a{i}");
         for (var i = 0; i < 6; i++) await chat.ShopReportsAsync($"C-{i}", code: carl, customer: $"shop:c{i}");
         for (var i = 0; i < 3; i++) await chat.ShopReportsAsync($"D-{i}", code: dave, customer: $"shop:d{i}");
-        for (var i = 0; i < 3; i++) await chat.RefundsAsync($"A-{i}");
+        for (var i = 0; i < 4; i++) await chat.RefundsAsync($"A-{i}");
         await chat.RefundsAsync("D-0");
         await chat.ScanAsync();
 
         var flagged = Assert.Single(await chat.CasesAsync(FraudRuleNames.Refunds));
         Assert.True(flagged.HoldsMember);
-        Assert.Contains("\"refunded\":\"3\"", flagged.Evidence);
-        Assert.Contains("\"bought\":\"4\"", flagged.Evidence);
+        Assert.Contains("\"refunded\":\"4\"", flagged.Evidence);
+        Assert.Contains("\"bought\":\"5\"", flagged.Evidence);
     }
 
     [Fact]

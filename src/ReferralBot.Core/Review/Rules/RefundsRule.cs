@@ -6,7 +6,10 @@ namespace ReferralBot.Core.Review.Rules;
 
 /// <summary>
 /// A member whose referred purchases are refunded at twice the campaign's rate or more (the setting), with a few refunds
-/// at least: buy, earn, return. Every reward of theirs not yet paid is held until an admin decides.
+/// at least: buy, earn, return. Every reward of theirs not yet paid is held until an admin decides. Only members with a
+/// refund in the look-back are weighed, against their campaign's rate over all its credited purchases; and only when
+/// the rest of the campaign's rate makes that many refunds unlikely (a member with 3 of 8 refunded where 3% is usual is
+/// chance often enough among thousands of members; 4 of 5 is not).
 /// </summary>
 public sealed class RefundsRule : IFraudRule
 {
@@ -18,28 +21,45 @@ public sealed class RefundsRule : IFraudRule
     {
         var rule = scan.Options.Refunds;
         var db = scan.Db;
-        var refunds = db.Set<Refund>();
-        var recent = refunds.Where(r => r.ReceivedAt >= scan.Since).Join(db.Set<Purchase>(), r => r.PurchaseId, p => p.Id, (_, p) => p.CampaignId);
-        var tallies = await db.Set<Purchase>().AsNoTracking()
-            .Where(p => p.NotCreditedReason == null && p.ReferrerMemberId != null && recent.Contains(p.CampaignId))
+        var credited = db.Set<Purchase>().AsNoTracking().Where(p => p.NotCreditedReason == null && p.ReferrerMemberId != null);
+        var refunded = db.Set<Refund>().Join(credited, r => r.PurchaseId, p => p.Id, (r, p) => new { r.ReceivedAt, p.CampaignId, p.ReferrerMemberId });
+        var suspects = await refunded.Where(r => r.ReceivedAt >= scan.Since)
+            .Select(r => r.ReferrerMemberId!.Value).Distinct().ToListAsync(cancellationToken);
+        if (suspects.Count == 0) return [];
+
+        var bought = await credited.Where(p => suspects.Contains(p.ReferrerMemberId!.Value))
             .GroupBy(p => new { CampaignId = p.CampaignId!.Value, ReferrerId = p.ReferrerMemberId!.Value })
-            .Select(g => new { g.Key.CampaignId, g.Key.ReferrerId, Bought = g.Count(), Refunded = g.Count(p => refunds.Any(r => r.PurchaseId == p.Id)) })
+            .Select(g => new { g.Key.CampaignId, g.Key.ReferrerId, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var returned = (await refunded.Where(r => suspects.Contains(r.ReferrerMemberId!.Value))
+            .GroupBy(r => r.ReferrerMemberId!.Value)
+            .Select(g => new { ReferrerId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken)).ToDictionary(r => r.ReferrerId, r => r.Count);
+        var campaigns = bought.Select(b => b.CampaignId).Distinct().ToList();
+        var campaignBought = await credited.Where(p => campaigns.Contains(p.CampaignId!.Value))
+            .GroupBy(p => p.CampaignId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var campaignReturned = await refunded.Where(r => campaigns.Contains(r.CampaignId!.Value))
+            .GroupBy(r => r.CampaignId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
         var cases = new List<ReviewCase>();
-        foreach (var campaign in tallies.GroupBy(t => t.CampaignId))
+        foreach (var member in bought)
         {
-            var rate = (double)campaign.Sum(t => t.Refunded) / campaign.Sum(t => t.Bought);
-            foreach (var member in campaign.Where(t => t.Refunded >= rule.MinimumRefunds && (double)t.Refunded / t.Bought >= rule.Times * rate))
+            var memberRefunded = returned.GetValueOrDefault(member.ReferrerId);
+            var campaignRefunded = campaignReturned.GetValueOrDefault(member.CampaignId);
+            var rate = (double)campaignRefunded / campaignBought[member.CampaignId];
+            if (memberRefunded < rule.MinimumRefunds || (double)memberRefunded / member.Count < rule.Times * rate) continue;
+            var othersBought = campaignBought[member.CampaignId] - member.Count;
+            var othersRate = othersBought == 0 ? rate : (double)(campaignRefunded - memberRefunded) / othersBought;
+            if (Chance.AtLeast(memberRefunded, member.Count, othersRate) >= rule.Chance) continue;
+            cases.Add(scan.Case(Name, $"member:{member.ReferrerId}", member.CampaignId, member.ReferrerId, new Dictionary<string, string>
             {
-                cases.Add(scan.Case(Name, $"member:{member.ReferrerId}", member.CampaignId, member.ReferrerId, new Dictionary<string, string>
-                {
-                    ["refunded"] = member.Refunded.ToString(CultureInfo.InvariantCulture),
-                    ["bought"] = member.Bought.ToString(CultureInfo.InvariantCulture),
-                    ["rate"] = ((double)member.Refunded / member.Bought).ToString("0%", CultureInfo.InvariantCulture),
-                    ["campaign"] = rate.ToString("0%", CultureInfo.InvariantCulture),
-                }, holdsMember: true));
-            }
+                ["refunded"] = memberRefunded.ToString(CultureInfo.InvariantCulture),
+                ["bought"] = member.Count.ToString(CultureInfo.InvariantCulture),
+                ["rate"] = ((double)memberRefunded / member.Count).ToString("0%", CultureInfo.InvariantCulture),
+                ["campaign"] = rate.ToString("0%", CultureInfo.InvariantCulture),
+            }, holdsMember: true));
         }
 
         return cases;
