@@ -32,21 +32,7 @@ public sealed partial class RefundIntake(ReferralBotDbContext db, PurchaseLookup
         var rewards = await db.Set<LedgerEntry>().AsNoTracking()
             .Where(e => e.PurchaseId == summary.Purchase.Id && e.ReversesEntryId == null)
             .ToListAsync(cancellationToken);
-        db.AddRange(rewards.Select(e => new LedgerEntry
-        {
-            Key = LedgerEntry.ReversalKey(e.Id),
-            CampaignId = e.CampaignId,
-            MemberId = e.MemberId,
-            PurchaseId = e.PurchaseId,
-            Kind = e.Kind,
-            Amount = -e.Amount,
-            Currency = e.Currency,
-            RatePercent = e.RatePercent,
-            TierName = e.TierName,
-            ReversesEntryId = e.Id,
-            CreatedAt = now,
-            PayableAt = e.PayableAt,
-        }));
+        db.AddRange(rewards.Select(e => LedgerEntry.ReversalOf(e, now)));
 
         // Nudges of the order that have not gone out are withdrawn in the same transaction.
         var pending = await db.Set<Nudge>().Where(n => n.OrderId == report.OrderId && n.State == NudgeState.Pending).ToListAsync(cancellationToken);

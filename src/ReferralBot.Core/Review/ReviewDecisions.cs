@@ -52,21 +52,7 @@ public sealed class ReviewDecisions(
         Decide(open, ReviewState.Rejected, actor, reason);
         var now = time.GetUtcNow().UtcDateTime;
         var rewards = await HeldRewardsAsync(open).ToListAsync(cancellationToken);
-        db.AddRange(rewards.Select(e => new LedgerEntry
-        {
-            Key = LedgerEntry.ReversalKey(e.Id),
-            CampaignId = e.CampaignId,
-            MemberId = e.MemberId,
-            PurchaseId = e.PurchaseId,
-            Kind = e.Kind,
-            Amount = -e.Amount,
-            Currency = e.Currency,
-            RatePercent = e.RatePercent,
-            TierName = e.TierName,
-            ReversesEntryId = e.Id,
-            CreatedAt = now,
-            PayableAt = e.PayableAt,
-        }));
+        db.AddRange(rewards.Select(e => LedgerEntry.ReversalOf(e, now)));
         audit.Record(actor, open.CampaignId, $"review.reject {open.Id}", open.Rule, reason);
 
         if (open.Holds && await db.Members.Include(m => m.Person).Include(m => m.Campaign).Include(m => m.Codes)

@@ -43,6 +43,23 @@ public sealed class LedgerEntry
 
     public static string ReversalKey(long entryId) => $"reverse:{entryId}";
 
+    /// <summary>The entry that cancels <paramref name="entry"/> (a refund, a rejected review): its own unique key, so it is made once.</summary>
+    public static LedgerEntry ReversalOf(LedgerEntry entry, DateTime now) => new()
+    {
+        Key = ReversalKey(entry.Id),
+        CampaignId = entry.CampaignId,
+        MemberId = entry.MemberId,
+        PurchaseId = entry.PurchaseId,
+        Kind = entry.Kind,
+        Amount = -entry.Amount,
+        Currency = entry.Currency,
+        RatePercent = entry.RatePercent,
+        TierName = entry.TierName,
+        ReversesEntryId = entry.Id,
+        CreatedAt = now,
+        PayableAt = entry.PayableAt,
+    };
+
     // The n-th payout to a member in a campaign: two payout runs that read the same balance count the same payouts
     // before, so they write the same key and only one of them lands.
     public static string PayoutKey(int campaignId, int memberId, int payoutsBefore) => $"payout:{campaignId}:{memberId}:{payoutsBefore}";
