@@ -17,6 +17,10 @@ internal static class HumanizerFilters
             var quantity = (int)input.ToNumberValue();
             return new StringValue($"{quantity.ToString("N0", context.CultureInfo)} {Form(args.At(0).ToStringValue(), quantity)}");
         });
+        // {{ 100000 | count }} → "100,000": a whole number in the reader's culture, for languages whose nouns do not
+        // change with the number (中文, Bahasa Melayu, தமிழ் say "3 klik" where English needs quantity's "3 clicks").
+        options.Filters.AddFilter("count", (input, _, context) =>
+            new StringValue(((long)input.ToNumberValue()).ToString("N0", context.CultureInfo)));
         // {{ "click" | plural: 3 }} → "clicks"
         options.Filters.AddFilter("plural", (input, args, _) =>
             new StringValue(Form(input.ToStringValue(), (int)args.At(0).ToNumberValue())));
