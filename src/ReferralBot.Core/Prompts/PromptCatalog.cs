@@ -18,16 +18,11 @@ public sealed class PromptCatalog
         fallbackLocale = options.Value.FallbackLocale;
         if (!Directory.Exists(root)) throw new InvalidOperationException($"The prompts folder '{root}' does not exist (Prompts:Path).");
 
-        var parser = new FluidParser();
         foreach (var folder in Directory.EnumerateDirectories(root))
         {
             var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
             foreach (var file in Directory.EnumerateFiles(folder, "*.liquid"))
-            {
-                if (!parser.TryParse(File.ReadAllText(file), out var template, out var error))
-                    throw new InvalidOperationException($"The prompt '{file}' is not valid Liquid: {error}");
-                templates[System.IO.Path.GetFileNameWithoutExtension(file)] = template;
-            }
+                templates[System.IO.Path.GetFileNameWithoutExtension(file)] = Parse(file);
 
             byLocale[System.IO.Path.GetFileName(folder)] = templates;
         }
@@ -37,6 +32,21 @@ public sealed class PromptCatalog
         if (missing.Count > 0)
             throw new InvalidOperationException(
                 $"Missing prompts in '{System.IO.Path.Combine(root, fallbackLocale)}': {string.Join(", ", missing.Select(m => m + ".liquid"))}");
+    }
+
+    // A parsed template is immutable, so one parse of a file serves every catalog in the process while the file is
+    // unchanged (tests start hundreds of services on the same folder, each with every language's templates).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Written, long Length, IFluidTemplate Template)> Parsed = new();
+    private static readonly FluidParser Parser = new();
+
+    private static IFluidTemplate Parse(string file)
+    {
+        var info = new FileInfo(file);
+        if (Parsed.TryGetValue(file, out var known) && known.Written == info.LastWriteTimeUtc && known.Length == info.Length) return known.Template;
+        if (!Parser.TryParse(File.ReadAllText(file), out var template, out var error))
+            throw new InvalidOperationException($"The prompt '{file}' is not valid Liquid: {error}");
+        Parsed[file] = (info.LastWriteTimeUtc, info.Length, template);
+        return template;
     }
 
     /// <summary>The template in the closest locale: <c>id-ID</c>, then <c>id</c>, then the fallback.</summary>
