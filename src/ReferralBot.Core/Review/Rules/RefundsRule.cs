@@ -8,8 +8,8 @@ namespace ReferralBot.Core.Review.Rules;
 /// A member whose referred purchases are refunded at twice the campaign's rate or more (the setting), with a few refunds
 /// at least: buy, earn, return. Every reward of theirs not yet paid is held until an admin decides. Only members with a
 /// refund in the look-back are weighed, against their campaign's rate over all its credited purchases; and only when
-/// the rest of the campaign's rate makes that many refunds unlikely (a member with 3 of 8 refunded where 3% is usual is
-/// chance often enough among thousands of members; 4 of 5 is not).
+/// the rest of the campaign's rate makes that many refunds unlikely (among thousands of members, a few small tallies
+/// reach twice the rate by chance alone).
 /// </summary>
 public sealed class RefundsRule : IFraudRule
 {
