@@ -198,6 +198,23 @@ public sealed class FraudRuleScriptTests
     }
 
     [Fact]
+    public async Task Refunds_at_twice_the_campaigns_rate_that_chance_explains_flag_no_one()
+    {
+        await using var chat = await ReviewScript.StartAsync();
+        foreach (var user in new[] { "anna", "carl" }) await chat.SendAsync(user, "/start");
+        var (anna, carl) = (await chat.CodeOfAsync("anna"), await chat.CodeOfAsync("carl"));
+
+        // Anna: 3 of 6 refunded, twice the campaign's 5 in 20; but at the others' 2 in 14 that happens 4% of the time.
+        for (var i = 0; i < 6; i++) await chat.ShopReportsAsync($"A-{i}", code: anna, customer: $"shop:a{i}");
+        for (var i = 0; i < 14; i++) await chat.ShopReportsAsync($"C-{i}", code: carl, customer: $"shop:c{i}");
+        for (var i = 0; i < 3; i++) await chat.RefundsAsync($"A-{i}");
+        for (var i = 0; i < 2; i++) await chat.RefundsAsync($"C-{i}");
+        await chat.ScanAsync();
+
+        Assert.Empty(await chat.CasesAsync(FraudRuleNames.Refunds));
+    }
+
+    [Fact]
     public async Task A_rule_turned_off_flags_nothing_and_a_second_scan_opens_nothing_twice()
     {
         var settings = new Dictionary<string, string?>(ReviewScript.Settings) { ["Fraud:ClickFlood:Enabled"] = "false" };
