@@ -22,6 +22,7 @@ internal sealed partial class TelegramStartup(
     TelegramBotState state,
     IServiceScopeFactory scopes,
     PromptRenderer prompts,
+    LanguageSet languages,
     IOptions<TelegramOptions> options,
     IOptions<BotOptions> botOptions,
     TimeProvider time,
@@ -74,23 +75,37 @@ internal sealed partial class TelegramStartup(
         LogConnected(logger, state.Username!, settings.UsesWebhook ? "webhook" : "long polling");
     }
 
+    // One menu a language: the fallback's for everyone, and each other language's for those whose app speaks it
+    // (Telegram's language_code is the tag's first part: zh for zh-Hans). An admin's own chat takes the admin menu in
+    // each language, as a chat's menu comes before the default one in any language.
     private async Task SetMenusAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var commands = scope.ServiceProvider.GetServices<IChatCommand>().Where(c => c.MenuPrompt is not null).ToList();
-        await bot.SetMyCommands(await MenuAsync(commands.Where(c => !c.AdminOnly)), new BotCommandScopeDefault(), cancellationToken: cancellationToken);
-        if (!commands.Any(c => c.AdminOnly)) return;
+        var admins = commands.Any(c => c.AdminOnly) ? TelegramAdmins().ToList() : [];
+        foreach (var (language, code) in MenuLanguages())
+        {
+            await bot.SetMyCommands(await MenuAsync(commands.Where(c => !c.AdminOnly), language), new BotCommandScopeDefault(), code, cancellationToken);
+            if (admins.Count == 0) continue;
 
-        var adminMenu = await MenuAsync(commands);
-        foreach (var admin in TelegramAdmins())
-            await bot.SetMyCommands(adminMenu, new BotCommandScopeChat { ChatId = admin }, cancellationToken: cancellationToken);
+            var adminMenu = await MenuAsync(commands, language);
+            foreach (var admin in admins)
+                await bot.SetMyCommands(adminMenu, new BotCommandScopeChat { ChatId = admin }, code, cancellationToken);
+        }
     }
 
-    private async Task<List<BotCommand>> MenuAsync(IEnumerable<IChatCommand> commands)
+    // The fallback without a code (every app language the bot does not speak), then one language per code.
+    private IEnumerable<(string Language, string? Code)> MenuLanguages() =>
+        languages.All.Skip(1).DistinctBy(LanguageSet.Primary)
+            .Where(l => LanguageSet.Primary(l) != LanguageSet.Primary(languages.Fallback))
+            .Select(l => (l, (string?)LanguageSet.Primary(l)))
+            .Prepend((languages.Fallback, null));
+
+    private async Task<List<BotCommand>> MenuAsync(IEnumerable<IChatCommand> commands, string language)
     {
         var menu = new List<BotCommand>();
         foreach (var command in commands)
-            menu.Add(new BotCommand { Command = command.Name, Description = await prompts.RenderPlainAsync(command.MenuPrompt!, null, "en") });
+            menu.Add(new BotCommand { Command = command.Name, Description = await prompts.RenderPlainAsync(command.MenuPrompt!, null, language) });
         return menu;
     }
 

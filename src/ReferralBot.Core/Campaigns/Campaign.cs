@@ -42,6 +42,12 @@ public sealed class Campaign
     public string? Terms { get; set; }
 
     /// <summary>
+    /// Set by <c>/campaign set … language</c>: the language spoken to its members whose app's language the bot does
+    /// not speak. Null: the fallback (English).
+    /// </summary>
+    public string? Language { get; set; }
+
+    /// <summary>
     /// Set by <c>/campaign set … page on</c>: shared links and QR codes open the referrer's own landing page
     /// (<c>/p/{code}</c>) instead of going straight to the shop.
     /// </summary>

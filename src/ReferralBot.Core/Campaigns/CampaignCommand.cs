@@ -12,6 +12,7 @@ public sealed class CampaignCommand(
     CampaignOverview overview,
     CampaignReminders reminders,
     PromptRenderer prompts,
+    LanguageSet languages,
     TimeProvider time) : IChatCommand
 {
     public string Name => "campaign";
@@ -74,8 +75,13 @@ public sealed class CampaignCommand(
             return await prompts.TextAsync(PromptName.CampaignSetUnknownKey, new { Key = key, Keys = CampaignSettings.All.Select(s => s.Key) }, context.Locale);
 
         var before = setting.Show(campaign);
-        var problem = await administration.SetAsync(context.Person.Address, campaign, setting, value, cancellationToken);
-        var model = new { campaign.Slug, setting.Key, Value = value, Problem = problem, Before = before, After = setting.Show(campaign), campaign.Currency };
+        // A language is one the bot speaks, written as its folder of prompts is named (zh → zh-Hans).
+        var language = setting.Key == CampaignSettings.Language && !CampaignSettings.Clears(value) ? languages.Match(value) : value;
+        var problem = language is null ? "language" : await administration.SetAsync(context.Person.Address, campaign, setting, language, cancellationToken);
+        var model = new
+        {
+            campaign.Slug, setting.Key, Value = value, Problem = problem, Before = before, After = setting.Show(campaign), campaign.Currency, Languages = languages.All,
+        };
         return await prompts.TextAsync(problem is null ? PromptName.CampaignSetDone : PromptName.CampaignSetInvalid, model, context.Locale);
     }
 

@@ -12,6 +12,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.LandingUrl).HasMaxLength(2000);
         builder.Property(c => c.Currency).HasMaxLength(3);
+        builder.Property(c => c.Language).HasMaxLength(16);
         builder.Property(c => c.Offer).HasMaxLength(200);
         builder.Property(c => c.Discount).HasMaxLength(40);
         builder.Property(c => c.ReferrerReward).HasPrecision(18, 2);

@@ -33,6 +33,7 @@ public static partial class CampaignSettings
         new("ends", c => Date(c.EndsAt, c), (c, v) => Optional(v, () => c.EndsAt = null, () => Ends(v, c))),
         new("timezone", c => c.TimeZone, (c, v) => TimeZoneInfo.TryFindSystemTimeZoneById(v, out var zone) && (zone.Id.Contains('/') || zone.Id == "UTC")
             ? Do(() => c.TimeZone = zone.Id) : "invalid"),
+        new(Language, c => c.Language, (c, v) => Optional(v, () => c.Language = null, () => Text(v, 16, t => c.Language = t))),
         new("terms", c => c.Terms, (c, v) => Optional(v, () => c.Terms = null, () => Text(v, 2000, t => c.Terms = t))),
         new("default", c => c.IsDefault ? "yes" : "no", (c, v) => Switch(v, on => c.IsDefault = on)),
         new("page", c => c.LandingPages ? "on" : "off", (c, v) => Switch(v, on => c.LandingPages = on)),
@@ -44,6 +45,9 @@ public static partial class CampaignSettings
     ];
 
     public const string ShareText = "share-text";
+
+    /// <summary>Its value is checked against the languages the bot speaks by the command, which knows them.</summary>
+    public const string Language = "language";
     public const string ThankYou = "nudge-thank-you";
     public const string ShareAgain = "nudge-share-again";
     public const string ShareAgainDelay = "share-again-delay";
@@ -54,6 +58,9 @@ public static partial class CampaignSettings
 
     /// <summary>An ISO 4217 code as .NET knows them, in capitals (SGD).</summary>
     public static bool IsCurrency(string? code) => code is not null && Currencies.Contains(code);
+
+    /// <summary>A value that clears an optional key (none, clear, -).</summary>
+    public static bool Clears(string value) => Clear.Contains(value.ToLowerInvariant());
 
     public static CampaignSetting? Find(string key) => All.FirstOrDefault(s => s.Key == key.ToLowerInvariant());
 
@@ -83,7 +90,7 @@ public static partial class CampaignSettings
     };
 
     private static string? Optional(string value, Action clear, Func<string?> set) =>
-        Clear.Contains(value.ToLowerInvariant()) ? Do(clear) : set();
+        Clears(value) ? Do(clear) : set();
 
     private static string? Text(string value, int max, Action<string> set) =>
         value.Length is > 0 && value.Length <= max ? Do(() => set(value)) : "too-long";

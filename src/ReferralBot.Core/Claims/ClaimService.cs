@@ -8,6 +8,7 @@ using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Storage;
+using ReferralBot.Core.Languages;
 
 namespace ReferralBot.Core.Claims;
 
@@ -22,6 +23,7 @@ public sealed partial class ClaimService(
     Outbox outbox,
     OutboxSignal outboxSignal,
     PromptRenderer prompts,
+    LanguageSet languages,
     ExperimentTerms experiments,
     AbuseLimits limits,
     TimeProvider time,
@@ -122,7 +124,7 @@ public sealed partial class ClaimService(
     // Stored with the claim itself: the referrer hears of every sign-up exactly once, even across a restart.
     private async Task TellReferrerAsync(Member referrer, Person claimant, string code, int signUps, CancellationToken cancellationToken)
     {
-        var notice = await ReferrerNotice.RenderAsync(prompts, claimant.DisplayName, referrer.Campaign.Name, code, signUps, referrer.Person.Locale);
+        var notice = await ReferrerNotice.RenderAsync(prompts, claimant.DisplayName, referrer.Campaign.Name, code, signUps, languages.Of(referrer.Person, referrer.Campaign));
         outbox.Add(referrer.Person, ReferrerNotice.Key(referrer.CampaignId, claimant.Id), [notice]);
     }
 

@@ -8,6 +8,7 @@ using ReferralBot.Core.Inbound;
 using ReferralBot.Core.Members;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
+using ReferralBot.Core.Languages;
 
 namespace ReferralBot.Core.Claims;
 
@@ -27,6 +28,7 @@ public sealed partial class FreshClaims(
     CodeLengthHints codeLengths,
     PromptRenderer prompts,
     ClaimReplies replies,
+    LanguageSet languages,
     TimeProvider time,
     ILogger<FreshClaims> logger)
 {
@@ -47,7 +49,7 @@ public sealed partial class FreshClaims(
     {
         if (!TryMatch(message, out var code)) return null;
         // Everything that needs no row is worked out before the writer's turn: it runs one item at a time.
-        var claim = new Attempt(message, code, SenderDetails.From(message), MemberReference.New(), time.GetUtcNow().UtcDateTime);
+        var claim = new Attempt(message, code, SenderDetails.From(message, languages), MemberReference.New(), time.GetUtcNow().UtcDateTime);
         Written? written;
         try
         {
@@ -83,7 +85,7 @@ public sealed partial class FreshClaims(
 
         var personId = rows.FindPerson(message.Channel, message.UserId);
         if (personId is { } known && rows.IsMember(referrer.CampaignId, known)) return null;
-        if (personId is { } existing) rows.UpdatePerson(existing, sender, now);
+        if (personId is { } existing) sender = sender with { Language = rows.UpdatePerson(existing, sender, now) };
         else personId = rows.AddPerson(message.Channel, message.UserId, sender, now);
 
         var newCode = await CustomerCodeGenerator.GenerateAsync(sender.DisplayName, codeLengths, candidates => Task.FromResult(rows.TakenCodes(candidates)));
@@ -95,11 +97,11 @@ public sealed partial class FreshClaims(
 
         // The messages are rendered off the writer, while it goes on with the batch's other claims, and stored before
         // the batch commits: in the same transaction as the claim.
-        var outcome = Outcome(claim, found, personId.Value, newCode);
+        var outcome = Outcome(claim with { Sender = sender }, found, personId.Value, newCode);
         var rendering = Task.Run(async () =>
         {
-            var answer = await replies.ForAsync(outcome, message.Locale);
-            var notice = found.Reachable ? await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, await signUps, referrer.Person.Locale) : null;
+            var answer = await replies.ForAsync(outcome, languages.Of(outcome.Member.Person, found.Campaign));
+            var notice = found.Reachable ? await ReferrerNotice.RenderAsync(prompts, sender.DisplayName, found.Campaign.Name, code, await signUps, languages.Of(referrer.Person, found.Campaign)) : null;
             return (Notice: notice is null ? null : Outbox.Serialize([notice]), Answer: answer, AnswerPayload: Outbox.Serialize(answer));
         });
         var claimantId = personId.Value;
@@ -124,7 +126,7 @@ public sealed partial class FreshClaims(
         var claimant = new Person
         {
             Channel = message.Channel, ExternalId = message.UserId, DisplayName = sender.DisplayName, Username = sender.Username,
-            Locale = sender.Locale, PrivateChatId = sender.PrivateChatId, FirstSeenAt = now, LastSeenAt = now,
+            Locale = sender.Locale, Language = sender.Language, PrivateChatId = sender.PrivateChatId, FirstSeenAt = now, LastSeenAt = now,
         };
         var member = new Member
         {

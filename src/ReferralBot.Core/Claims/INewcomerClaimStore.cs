@@ -27,8 +27,11 @@ public interface INewcomerClaimRows
 
     bool IsMember(int campaignId, int personId);
 
-    /// <summary>As <see cref="MemberDirectory.IdentifyAsync"/> does: a private chat makes them reachable again, and writing un-erases.</summary>
-    void UpdatePerson(int personId, SenderDetails sender, DateTime now);
+    /// <summary>
+    /// As <see cref="MemberDirectory.IdentifyAsync"/> does: a private chat makes them reachable again, writing un-erases,
+    /// and someone without a language takes their app's. Their language after it.
+    /// </summary>
+    string? UpdatePerson(int personId, SenderDetails sender, DateTime now);
 
     int AddPerson(string channel, string userId, SenderDetails sender, DateTime now);
 

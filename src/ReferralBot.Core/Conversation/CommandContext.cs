@@ -7,5 +7,6 @@ public sealed record CommandContext(InboundMessage Message, Person Person, Comma
 {
     public IReadOnlyList<string> Arguments => Line.Arguments;
 
-    public string Locale => Message.Locale;
+    /// <summary>The language the person is answered in (see <see cref="Languages.PersonLanguage"/>); their app's tag until the engine sets it.</summary>
+    public string Locale { get; init; } = Message.Locale;
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
+using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Storage;
 
 namespace ReferralBot.Core.Members;
@@ -10,6 +11,7 @@ namespace ReferralBot.Core.Members;
 public sealed partial class MemberDirectory(
     ReferralBotDbContext db,
     CustomerCodeGenerator codes,
+    LanguageSet languages,
     TimeProvider time,
     ILogger<MemberDirectory> logger)
 {
@@ -28,10 +30,11 @@ public sealed partial class MemberDirectory(
                 db.People.Add(person);
             }
 
-            var sender = SenderDetails.From(message);
+            var sender = SenderDetails.From(message, languages);
             person.DisplayName = sender.DisplayName;
             person.Username = sender.Username ?? person.Username;
             person.Locale = sender.Locale;
+            person.Language ??= sender.Language;
             person.LastSeenAt = now;
             if (sender.PrivateChatId is not null)
             {

@@ -8,7 +8,14 @@ public sealed class Person
     public required string ExternalId { get; init; }
     public required string DisplayName { get; set; }
     public string? Username { get; set; }
+    /// <summary>The language tag their app last reported (Telegram's language_code, an activity's locale).</summary>
     public string Locale { get; set; } = "en";
+
+    /// <summary>
+    /// The language the bot speaks to them (a folder of prompts: en, zh-Hans, ms, ta): their app's on first contact
+    /// when the bot speaks it, then what they chose with <c>/language</c>. Null: their campaign's default language.
+    /// </summary>
+    public string? Language { get; set; }
 
     /// <summary>Where the bot can write to them on its own later (notifications, nudges).</summary>
     public string? PrivateChatId { get; set; }

@@ -13,6 +13,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.DisplayName).HasMaxLength(128);
         builder.Property(p => p.Username).HasMaxLength(64);
         builder.Property(p => p.Locale).HasMaxLength(16);
+        builder.Property(p => p.Language).HasMaxLength(16);
         builder.Property(p => p.PrivateChatId).HasMaxLength(128);
         builder.HasIndex(p => new { p.Channel, p.ExternalId }).IsUnique();
         builder.Ignore(p => p.Address);

@@ -8,16 +8,17 @@ using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Sharing;
 using ReferralBot.Core.Storage;
+using ReferralBot.Core.Languages;
 
 namespace ReferralBot.Core.Nudges;
 
 /// <summary>Renders a nudge from its prompt when it goes out, so the figures in it are those of that moment.</summary>
 public sealed class NudgeRenderer(
-    ReferralBotDbContext db, PromptRenderer prompts, CodeCardBuilder cards, ShareKit share, ReferralLookup referrals, TierStanding standing)
+    ReferralBotDbContext db, PromptRenderer prompts, LanguageSet languages, CodeCardBuilder cards, ShareKit share, ReferralLookup referrals, TierStanding standing)
 {
     public async Task<IReadOnlyList<Reply>> RenderAsync(Nudge nudge, Member member, CancellationToken cancellationToken)
     {
-        var locale = member.Person.Locale;
+        var locale = languages.Of(member.Person, member.Campaign);
         return nudge.Kind switch
         {
             NudgeKind.ReferrerPurchase => [await prompts.TextAsync(PromptName.NudgeReferrerPurchase, await StandingAsync(nudge, member, cancellationToken), locale)],

@@ -4,6 +4,7 @@ using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Storage;
+using ReferralBot.Core.Languages;
 
 namespace ReferralBot.Core.Payouts;
 
@@ -11,7 +12,7 @@ namespace ReferralBot.Core.Payouts;
 /// Asks people who are owed a payout but left no details to send <c>/payto</c>, at most once a week each: not when
 /// asked in the last 7 days, and the key names the ISO week, so two admins at once cannot ask twice.
 /// </summary>
-public sealed class PayToReminders(ReferralBotDbContext db, Outbox outbox, PromptRenderer prompts, TimeProvider time)
+public sealed class PayToReminders(ReferralBotDbContext db, Outbox outbox, PromptRenderer prompts, LanguageSet languages, TimeProvider time)
 {
     private const string Prefix = "payto-reminder:";
 
@@ -38,7 +39,7 @@ public sealed class PayToReminders(ReferralBotDbContext db, Outbox outbox, Promp
             {
                 Campaign = campaign.Name,
                 Amount = MoneyText.Format(candidate.Money.Payable, campaign.Currency),
-            }, person.Locale);
+            }, languages.Of(person, campaign));
             if (outbox.Add(person, $"{Prefix}{person.Id}:{week}", [reminder])) asked++;
         }
 

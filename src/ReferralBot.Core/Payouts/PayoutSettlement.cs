@@ -7,6 +7,7 @@ using ReferralBot.Core.Outbound;
 using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
+using ReferralBot.Core.Languages;
 
 namespace ReferralBot.Core.Payouts;
 
@@ -16,7 +17,7 @@ namespace ReferralBot.Core.Payouts;
 /// condition, so of two admins at once only the first changes it; the other is told what happened.
 /// </summary>
 public sealed partial class PayoutSettlement(
-    ReferralBotDbContext db, Outbox outbox, PromptRenderer prompts, PayoutEvents events, AuditLog audit, TimeProvider time, ILogger<PayoutSettlement> logger)
+    ReferralBotDbContext db, Outbox outbox, PromptRenderer prompts, LanguageSet languages, PayoutEvents events, AuditLog audit, TimeProvider time, ILogger<PayoutSettlement> logger)
 {
     /// <summary>The batch as it is now (null: no such number), and whether this call settled it.</summary>
     public async Task<(PayoutBatch? Batch, bool Settled)> MarkPaidAsync(string actor, int number, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed partial class PayoutSettlement(
                 Amount = MoneyText.Format(line.Amount, batch.Currency),
                 Account = line.Masked,
                 line.Reference,
-            }, person.Locale);
+            }, languages.Of(person, campaign));
             outbox.Add(person, $"payout-paid:{line.Id}", [notice]);
         }
 

@@ -12,6 +12,11 @@ public sealed class PromptCatalog
     private readonly Dictionary<string, Dictionary<string, IFluidTemplate>> byLocale = new(StringComparer.OrdinalIgnoreCase);
     private readonly string fallbackLocale;
 
+    /// <summary>The folders of templates: one per language (en, ms, ta, zh-Hans).</summary>
+    public IReadOnlyCollection<string> Locales => byLocale.Keys;
+
+    public string FallbackLocale => fallbackLocale;
+
     public PromptCatalog(IOptions<PromptOptions> options)
     {
         var root = System.IO.Path.GetFullPath(options.Value.Path, AppContext.BaseDirectory);
@@ -24,7 +29,7 @@ public sealed class PromptCatalog
             foreach (var file in Directory.EnumerateFiles(folder, "*.liquid"))
                 templates[System.IO.Path.GetFileNameWithoutExtension(file)] = Parse(file);
 
-            byLocale[System.IO.Path.GetFileName(folder)] = templates;
+            if (templates.Count > 0) byLocale[System.IO.Path.GetFileName(folder)] = templates;
         }
 
         var fallback = byLocale.GetValueOrDefault(fallbackLocale) ?? [];

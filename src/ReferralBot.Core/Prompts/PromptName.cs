@@ -181,6 +181,11 @@ public static class PromptName
     public const string PhotoUnasked = "photo-unasked";
     public const string PhotoRemoved = "photo-removed";
     public const string PhotoProfile = "photo-profile";
+    public const string LanguageName = "language-name";
+    public const string LanguageMenu = "language-menu";
+    public const string LanguageSet = "language-set";
+    public const string LanguageUnknown = "language-unknown";
+    public const string MenuLanguage = "menu-language";
 
     public static IReadOnlyList<string> All { get; } = typeof(PromptName)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
@@ -15,20 +14,23 @@ public sealed class PromptRenderer
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly PromptCatalog catalog;
+    private readonly LanguageSet languages;
     private readonly TemplateOptions options;
 
-    public PromptRenderer(PromptCatalog catalog, TimeProvider time)
+    public PromptRenderer(PromptCatalog catalog, LanguageSet languages, TimeProvider time)
     {
         this.catalog = catalog;
+        this.languages = languages;
         options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy(), Now = time.GetUtcNow };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         HumanizerFilters.Register(options);
     }
 
+    /// <summary>The prompt in the language the tag asks for (<see cref="LanguageSet.Match"/>), else in the fallback.</summary>
     public async Task<string> RenderAsync(string name, object? model, string? locale)
     {
-        var context = new TemplateContext(model ?? new object(), options) { CultureInfo = Culture(locale) };
-        var text = await catalog.Get(name, locale).RenderAsync(context, Encoder);
+        var context = new TemplateContext(model ?? new object(), options) { CultureInfo = languages.Culture(locale) };
+        var text = await catalog.Get(name, languages.Resolve(locale)).RenderAsync(context, Encoder);
         return text.Trim();
     }
 
@@ -39,7 +41,7 @@ public sealed class PromptRenderer
     public async Task<TextReply> TextFromSourceAsync(string source, object? model, string? locale, params IReadOnlyList<ReplyButton> buttons)
     {
         var template = Sources.TryGetValue(source, out var parsed) ? parsed : Parse(source);
-        var context = new TemplateContext(model ?? new object(), options) { CultureInfo = Culture(locale) };
+        var context = new TemplateContext(model ?? new object(), options) { CultureInfo = languages.Culture(locale) };
         return new TextReply((await template.RenderAsync(context, Encoder)).Trim(), buttons);
     }
 
@@ -57,34 +59,11 @@ public sealed class PromptRenderer
     /// <summary>The template rendered as plain text (labels, share texts): no markup, nothing escaped.</summary>
     public async Task<string> RenderPlainAsync(string name, object? model, string? locale)
     {
-        var context = new TemplateContext(model ?? new object(), options) { CultureInfo = Culture(locale) };
-        var text = await catalog.Get(name, locale).RenderAsync(context, NullEncoder.Default);
+        var context = new TemplateContext(model ?? new object(), options) { CultureInfo = languages.Culture(locale) };
+        var text = await catalog.Get(name, languages.Resolve(locale)).RenderAsync(context, NullEncoder.Default);
         return text.Trim();
     }
 
     public async Task<TextReply> TextAsync(string name, object? model, string? locale, params IReadOnlyList<ReplyButton> buttons) =>
         new(await RenderAsync(name, model, locale), buttons);
-
-    // CultureInfo.GetCultureInfo takes a process-wide lock on every call; under load the messages queue on it.
-    private static readonly ConcurrentDictionary<string, CultureInfo> Cultures = new(StringComparer.Ordinal);
-
-    // Locales come from clients, so the cache is bounded; past it, a rare locale is looked up each time.
-    private const int MaxCultures = 512;
-
-    private static CultureInfo Culture(string? locale) =>
-        string.IsNullOrWhiteSpace(locale) ? CultureInfo.InvariantCulture
-        : Cultures.TryGetValue(locale, out var known) ? known
-        : Cultures.Count < MaxCultures ? Cultures.GetOrAdd(locale, Find) : Find(locale);
-
-    private static CultureInfo Find(string locale)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(locale);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.InvariantCulture;
-        }
-    }
 }

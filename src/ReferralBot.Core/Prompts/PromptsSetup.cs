@@ -6,8 +6,9 @@ internal static class PromptsSetup
 {
     internal static IServiceCollection AddPrompts(this IServiceCollection services)
     {
-        services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.Section);
+        services.AddOptions<PromptOptions>().BindConfiguration(PromptOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PromptCatalog>();
+        services.AddSingleton<LanguageSet>();
         services.AddSingleton<PromptRenderer>();
         return services;
     }

@@ -6,6 +6,7 @@ using ReferralBot.Core.Prompts;
 using ReferralBot.Core.Purchases;
 using ReferralBot.Core.Rewards;
 using ReferralBot.Core.Storage;
+using ReferralBot.Core.Languages;
 
 namespace ReferralBot.Core.Review;
 
@@ -16,7 +17,7 @@ namespace ReferralBot.Core.Review;
 /// claims and rewards and rejects whatever of it is under review.
 /// </summary>
 public sealed class ReviewDecisions(
-    ReferralBotDbContext db, AuditLog audit, Outbox outbox, OutboxSignal outboxSignal, PromptRenderer prompts, TimeProvider time)
+    ReferralBotDbContext db, AuditLog audit, Outbox outbox, OutboxSignal outboxSignal, PromptRenderer prompts, LanguageSet languages, TimeProvider time)
 {
     public async Task<ReviewCase?> ApproveAsync(ReviewCase open, string actor, CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ public sealed class ReviewDecisions(
             var notice = await prompts.TextAsync(PromptName.ReviewRejectedNotice, new
             {
                 Name = member.Person.DisplayName, Campaign = member.Campaign.Name, Code = member.PrimaryCode, Rewards = rewards.Count, Reason = reason,
-            }, member.Person.Locale);
+            }, languages.Of(member.Person, member.Campaign));
             outbox.Add(member.Person, $"review:{open.Id}:rejected", [notice]);
         }
 

@@ -10,6 +10,7 @@ using ReferralBot.Core.Clicks;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Experiments;
 using ReferralBot.Core.Inbound;
+using ReferralBot.Core.Languages;
 using ReferralBot.Core.Limits;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Members;
@@ -45,6 +46,7 @@ public static class CoreSetup
             .AddBot()
             .AddPrompts()
             .AddConversation()
+            .AddLanguages()
             .AddLimits()
             .AddStorage()
             .AddCluster()

@@ -30,11 +30,12 @@ public sealed class NewcomerClaimRows(WriteSession session, bool countAtCommit =
             Slug = row.GetString(10), Name = row.GetString(11), LandingUrl = row.GetString(12), Currency = row.GetString(13),
             State = (CampaignState)row.GetInt32(14), StartsAt = When(15), EndsAt = When(16), Offer = Text(17), Discount = Text(18),
             TimeZone = row.GetString(19), ReferrerReward = row.IsDBNull(23) ? null : row.GetDecimal(23), ShareText = Text(24), Disclosure = Text(25),
-            LandingPages = row.GetBoolean(26),
+            LandingPages = row.GetBoolean(26), Language = Text(29),
         };
         var person = new Person
         {
             Channel = row.GetString(4), ExternalId = row.GetString(5), DisplayName = row.GetString(6), PrivateChatId = Text(7), Locale = row.GetString(8),
+            Language = Text(28),
         };
         var member = new Member
         {
@@ -48,11 +49,11 @@ public sealed class NewcomerClaimRows(WriteSession session, bool countAtCommit =
 
     public bool IsMember(int campaignId, int personId) => session.Scalar(NewcomerClaimSql.FindMembership, campaignId, personId) is not null;
 
-    public void UpdatePerson(int personId, SenderDetails sender, DateTime now) =>
-        session.Execute(NewcomerClaimSql.UpdatePerson, personId, sender.DisplayName, sender.Username, sender.Locale, now, sender.PrivateChatId);
+    public string? UpdatePerson(int personId, SenderDetails sender, DateTime now) =>
+        (string?)session.Scalar(NewcomerClaimSql.UpdatePerson, personId, sender.DisplayName, sender.Username, sender.Locale, now, sender.PrivateChatId, sender.Language);
 
     public int AddPerson(string channel, string userId, SenderDetails sender, DateTime now) =>
-        Int(session.Scalar(NewcomerClaimSql.InsertPerson, channel, userId, sender.DisplayName, sender.Username, sender.Locale, sender.PrivateChatId, now));
+        Int(session.Scalar(NewcomerClaimSql.InsertPerson, channel, userId, sender.DisplayName, sender.Username, sender.Locale, sender.PrivateChatId, now, sender.Language));
 
     // One statement for a round of candidates, padded to its fixed number of parameters with the last of them.
     public List<string> TakenCodes(List<string> candidates)

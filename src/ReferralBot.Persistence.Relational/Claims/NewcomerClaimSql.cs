@@ -14,7 +14,8 @@ internal static class NewcomerClaimSql
                p."PrivateChatId" IS NOT NULL AND p."UnreachableAt" IS NULL AND p."StoppedAt" IS NULL AND p."ErasedAt" IS NULL,
                m."Reference",
                EXISTS (SELECT 1 FROM "Experiments" AS x WHERE x."CampaignId" = m."CampaignId" AND x."State" = 1),
-               c."ReferrerReward", c."ShareText", c."Disclosure", c."LandingPages", m."BlockedAt" IS NOT NULL
+               c."ReferrerReward", c."ShareText", c."Disclosure", c."LandingPages", m."BlockedAt" IS NOT NULL,
+               p."Language", c."Language"
         FROM "Codes" AS k
         INNER JOIN "Members" AS m ON m."Id" = k."MemberId"
         INNER JOIN "People" AS p ON p."Id" = m."PersonId"
@@ -29,13 +30,14 @@ internal static class NewcomerClaimSql
 
     public const string UpdatePerson = """
         UPDATE "People" SET "DisplayName" = @p1, "Username" = COALESCE(@p2, "Username"), "Locale" = @p3, "LastSeenAt" = @p4,
-            "PrivateChatId" = @p5, "UnreachableAt" = NULL, "ErasedAt" = NULL
+            "PrivateChatId" = @p5, "UnreachableAt" = NULL, "ErasedAt" = NULL, "Language" = COALESCE("Language", @p6)
         WHERE "Id" = @p0
+        RETURNING "Language"
         """;
 
     public const string InsertPerson = """
-        INSERT INTO "People" ("Channel", "ExternalId", "DisplayName", "Username", "Locale", "PrivateChatId", "FirstSeenAt", "LastSeenAt", "HiddenFromLeaderboards")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p6, FALSE)
+        INSERT INTO "People" ("Channel", "ExternalId", "DisplayName", "Username", "Locale", "PrivateChatId", "FirstSeenAt", "LastSeenAt", "HiddenFromLeaderboards", "Language")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p6, FALSE, @p7)
         RETURNING "Id"
         """;
 

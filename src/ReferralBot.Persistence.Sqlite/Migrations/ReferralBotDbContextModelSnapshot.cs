@@ -154,6 +154,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -602,6 +606,10 @@ namespace ReferralBot.Persistence.Sqlite.Migrations
 
                     b.Property<bool>("HiddenFromLeaderboards")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");

@@ -43,7 +43,7 @@ public sealed class PromptCatalogTests
         using var copy = CopyOfShipped();
         Directory.CreateDirectory(Path.Combine(copy.Folder, "id"));
         File.WriteAllText(Path.Combine(copy.Folder, "id", "claim-usage.liquid"), "Kirim kode teman: /claim KODE");
-        var renderer = new PromptRenderer(new PromptCatalog(Options.Create(new PromptOptions { Path = copy.Folder })), TimeProvider.System);
+        var renderer = Renderer(copy.Folder);
 
         Assert.Equal("Kirim kode teman: /claim KODE", await renderer.RenderAsync(PromptName.ClaimUsage, null, "id-ID"));
         Assert.StartsWith("I don't know /x.", await renderer.RenderAsync(PromptName.UnknownCommand, new { Command = "x" }, "id-ID"), StringComparison.Ordinal);
@@ -52,13 +52,20 @@ public sealed class PromptCatalogTests
     [Fact]
     public async Task Quantities_are_pluralised_and_large_ones_grouped_in_the_locales_way()
     {
-        var renderer = new PromptRenderer(new PromptCatalog(Options.Create(new PromptOptions { Path = Shipped })), TimeProvider.System);
+        var renderer = Renderer(Shipped);
 
         var text = await renderer.RenderAsync(PromptName.CampaignRemindQueued, new { Slug = "glow-serum", Name = "Glow Serum", Queued = 100_000, AlreadyToday = 1, LeftOut = 0 }, "en");
 
         Assert.StartsWith("📣 100,000 members of <b>Glow Serum</b>", text, StringComparison.Ordinal);
         Assert.Contains("\n1 member already had a reminder today", text, StringComparison.Ordinal);
         Assert.DoesNotContain("left out", text, StringComparison.Ordinal);
+    }
+
+    internal static PromptRenderer Renderer(string folder, TimeProvider? time = null)
+    {
+        var options = Options.Create(new PromptOptions { Path = folder });
+        var catalog = new PromptCatalog(options);
+        return new PromptRenderer(catalog, new LanguageSet(catalog, options), time ?? TimeProvider.System);
     }
 
     private static TempCopy CopyOfShipped()

@@ -133,10 +133,11 @@ public sealed class ChatScript : IAsyncDisposable
         return new ChatScript(database, host, time) { settings = settings };
     }
 
-    public async Task<Said> SendAsync(string user, string text, string? displayName = null, string? username = null)
+    /// <param name="locale">The language tag their app reports (Telegram's language_code); en when not given.</param>
+    public async Task<Said> SendAsync(string user, string text, string? displayName = null, string? username = null, string locale = "en")
     {
         var name = displayName ?? char.ToUpperInvariant(user[0]) + user[1..];
-        var message = new InboundMessage(Channel, user, user, name, text) { Username = username };
+        var message = new InboundMessage(Channel, user, user, name, text) { Username = username, Locale = locale };
         return new Said((await Services.GetRequiredService<InboundPipeline>().HandleAsync(message, CancellationToken.None)).Replies);
     }
 

@@ -14,7 +14,8 @@ public sealed partial class PrivateChatTests
         await using var telegram = await FakeBotApi.StartAsync();
         using var factory = await new TelegramBotFactory(telegram).ConnectedAsync();
 
-        var menus = telegram.CallsTo("setMyCommands");
+        var all = telegram.CallsTo("setMyCommands");
+        var menus = all.Where(m => !m.Parameters.ContainsKey("language_code")).ToList();
         Assert.Equal(2, menus.Count);
         foreach (var command in new[] { "\"start\"", "\"code\"", "\"claim\"", "\"stats\"", "\"help\"" }) Assert.Contains(command, menus[0].Parameters["commands"]);
         Assert.DoesNotContain("\"campaign\"", menus[0].Parameters["commands"]);
@@ -24,7 +25,21 @@ public sealed partial class PrivateChatTests
         Assert.Single(telegram.CallsTo("getMe"));
         Assert.Single(telegram.CallsTo("deleteWebhook"));
         await telegram.WaitForCallsAsync("getUpdates", 1, Wait);
+
+        // The same menus in each other language, for apps that speak it.
+        foreach (var (code, words) in new[] { ("zh", "加入"), ("ms", "Kod, pautan"), ("ta", "குறியீடு") })
+        {
+            var translated = all.Where(m => m.Parameters.GetValueOrDefault("language_code") == code).ToList();
+            Assert.Equal(2, translated.Count);
+            Assert.Contains(Descriptions(translated[0]), d => d.Contains(words, StringComparison.Ordinal));
+            Assert.Contains("\"type\":\"default\"", translated[0].Parameters["scope"]);
+            Assert.Contains("\"chat_id\":9000", translated[1].Parameters["scope"]);
+            Assert.Contains("\"language\"", translated[1].Parameters["commands"]);
+        }
     }
+
+    private static IEnumerable<string> Descriptions(RecordedCall menu) =>
+        System.Text.Json.JsonDocument.Parse(menu.Parameters["commands"]).RootElement.EnumerateArray().Select(c => c.GetProperty("description").GetString()!);
 
     [Fact]
     public async Task Start_then_code_sends_the_code_as_html_and_the_qr_as_a_photo_with_share_buttons()
