@@ -74,13 +74,13 @@ public sealed class CampaignCommand(
         if (CampaignSettings.Find(key) is not { } setting)
             return await prompts.TextAsync(PromptName.CampaignSetUnknownKey, new { Key = key, Keys = CampaignSettings.All.Select(s => s.Key) }, context.Locale);
 
-        var before = setting.Show(campaign);
+        var before = SettingView.Of(setting, campaign);
         // A language is one the bot speaks, written as its folder of prompts is named (zh → zh-Hans).
         var language = setting.Key == CampaignSettings.Language && !CampaignSettings.Clears(value) ? languages.Match(value) : value;
         var problem = language is null ? "language" : await administration.SetAsync(context.Person.Address, campaign, setting, language, cancellationToken);
         var model = new
         {
-            campaign.Slug, setting.Key, Value = value, Problem = problem, Before = before, After = setting.Show(campaign), campaign.Currency, Languages = languages.All,
+            campaign.Slug, setting.Key, Value = value, Problem = problem, Before = before, After = SettingView.Of(setting, campaign), campaign.Currency, Languages = languages.All,
         };
         return await prompts.TextAsync(problem is null ? PromptName.CampaignSetDone : PromptName.CampaignSetInvalid, model, context.Locale);
     }
@@ -110,7 +110,7 @@ public sealed class CampaignCommand(
         {
             Campaign = Rows([headline])[0],
             Settings = CampaignSettings.All.Where(s => s.Key is not ("name" or "landing" or "currency"))
-                .Select(s => new { s.Key, Value = s.Key == "default" ? DefaultText(campaign, joinedByStart) : s.Show(campaign) }),
+                .Select(s => s.Key == "default" ? Default(campaign, joinedByStart) : SettingView.Of(s, campaign)),
             Tiers = tiers.Select(t => new { t.Name, t.MinPurchases, Percent = t.CommissionPercent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) }),
             Changes = changes.Select(c => new { c.At, c.Actor, c.Action, c.OldValue, c.NewValue }),
         }, locale);
@@ -129,12 +129,12 @@ public sealed class CampaignCommand(
         h.Clicks,
     }).ToList();
 
-    private static string DefaultText(Campaign campaign, bool joinedByStart) => (campaign.IsDefault, joinedByStart) switch
+    private static SettingView Default(Campaign campaign, bool joinedByStart) => (campaign.IsDefault, joinedByStart) switch
     {
-        (true, true) => "yes",
-        (true, false) => "yes, but not running: /start joins another campaign",
-        (false, true) => "yes, as /start finds no other (set default yes to make it so)",
-        _ => "no",
+        (true, true) => new("default", "yes", null, null),
+        (true, false) => new("default", "yes", null, null, "not-running"),
+        (false, true) => new("default", "yes", null, null, "fallback"),
+        _ => new("default", "no", null, null),
     };
 
     private static string State(CampaignState state) => state.ToString().ToLowerInvariant();

@@ -27,8 +27,8 @@ public static partial class CampaignSettings
         new("referrer-reward", c => Money(c.ReferrerReward, c), (c, v) => Optional(v, () => c.ReferrerReward = null, () => Amount(v, c, a => c.ReferrerReward = a))),
         new("commission", c => Percent(c.CommissionPercent), (c, v) => Percentage(v, p => c.CommissionPercent = p)),
         new("flat-fee", c => Money(c.FlatFee, c), (c, v) => Optional(v, () => c.FlatFee = null, () => Amount(v, c, a => c.FlatFee = a))),
-        new("window", c => Days(c.AttributionWindowDays), (c, v) => DayCount(v, 1, d => c.AttributionWindowDays = d)),
-        new("hold", c => Days(c.HoldDays), (c, v) => DayCount(v, 0, d => c.HoldDays = d)),
+        new("window", c => Days(c.AttributionWindowDays), (c, v) => DayCount(v, 1, d => c.AttributionWindowDays = d), c => c.AttributionWindowDays * 24),
+        new("hold", c => Days(c.HoldDays), (c, v) => DayCount(v, 0, d => c.HoldDays = d), c => c.HoldDays * 24),
         new("starts", c => Date(c.StartsAt, c), (c, v) => Optional(v, () => c.StartsAt = null, () => Starts(v, c))),
         new("ends", c => Date(c.EndsAt, c), (c, v) => Optional(v, () => c.EndsAt = null, () => Ends(v, c))),
         new("timezone", c => c.TimeZone, (c, v) => TimeZoneInfo.TryFindSystemTimeZoneById(v, out var zone) && (zone.Id.Contains('/') || zone.Id == "UTC")
@@ -41,7 +41,8 @@ public static partial class CampaignSettings
         new(ShareText, c => c.ShareText, (c, v) => Optional(v, () => c.ShareText = null, () => Text(VoiceText.Normalize(v), VoiceText.MaxLength, t => c.ShareText = t))),
         new(ThankYou, c => c.ThankYouTemplate, (c, v) => Optional(v, () => c.ThankYouTemplate = null, () => Template(v, t => c.ThankYouTemplate = t))),
         new(ShareAgain, c => c.ShareAgainTemplate, (c, v) => Optional(v, () => c.ShareAgainTemplate = null, () => Template(v, t => c.ShareAgainTemplate = t))),
-        new(ShareAgainDelay, c => Delay(c.ShareAgainDelayHours), (c, v) => Optional(v, () => c.ShareAgainDelayHours = null, () => DelayHours(v, h => c.ShareAgainDelayHours = h))),
+        new(ShareAgainDelay, c => Delay(c.ShareAgainDelayHours), (c, v) => Optional(v, () => c.ShareAgainDelayHours = null, () => DelayHours(v, h => c.ShareAgainDelayHours = h)),
+            c => c.ShareAgainDelayHours),
     ];
 
     public const string ShareText = "share-text";

@@ -32,7 +32,7 @@ public static class ExperimentReading
             Rows = results.Variants.Zip(counts, (r, c) => new
             {
                 r.Variant.Label,
-                Exposed = ReportFormat.Quantity("sharer", r.Exposed),
+                r.Exposed,
                 Views = r.PageViews > 0 ? ReportFormat.Count(r.PageViews) : null,
                 Clicks = ReportFormat.Count(r.Clicks),
                 SignUps = ReportFormat.Count(r.SignUps),
@@ -63,7 +63,7 @@ public static class ExperimentReading
 
     private static string? Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : null;
 
-    // An absolute difference of rates, in percentage points.
+    // An absolute difference of rates, in percentage points (the prompt says "points").
     private static string? Points(double effect) =>
-        double.IsFinite(effect) ? (effect * 100).ToString("0.#", CultureInfo.InvariantCulture) + " points" : null;
+        double.IsFinite(effect) ? (effect * 100).ToString("0.#", CultureInfo.InvariantCulture) : null;
 }

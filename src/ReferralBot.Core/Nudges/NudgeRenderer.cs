@@ -63,7 +63,7 @@ public sealed class NudgeRenderer(
         var card = cards.Model(member, referral);
         var campaign = member.Campaign;
         var reward = member.Role == MemberRole.Influencer
-            ? CampaignSettings.Percent(campaign.CommissionPercent) + " commission"
+            ? await prompts.RenderPlainAsync(PromptName.RewardCommission, new { Percent = CampaignSettings.Percent(campaign.CommissionPercent) }, locale)
             : CampaignSettings.Money(terms.ReferrerReward, campaign);
         var model = new { Card = card, Reward = reward, Name = member.Person.DisplayName, Campaign = campaign.Name, Code = member.PrimaryCode, referral.Voice, referral.ReferrerName, terms.Offer };
         var code = ReplyButton.Command(await prompts.RenderPlainAsync(PromptName.ButtonCode, null, locale), "/code");

@@ -186,6 +186,8 @@ public static class PromptName
     public const string LanguageSet = "language-set";
     public const string LanguageUnknown = "language-unknown";
     public const string MenuLanguage = "menu-language";
+    public const string RewardCommission = "reward-commission";
+    public const string ReportChartCaption = "report-chart-caption";
 
     public static IReadOnlyList<string> All { get; } = typeof(PromptName)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -1,4 +1,3 @@
-using Humanizer;
 using ReferralBot.Core.Campaigns;
 using ReferralBot.Core.Conversation;
 using ReferralBot.Core.Experiments;
@@ -32,7 +31,8 @@ public sealed class ReportCommand(
         var cases = await review.CountsAsync(campaign.Id, cancellationToken);
         var text = await prompts.TextAsync(PromptName.Report, Model(campaign, report, tests, cases), context.Locale);
         if (report.Purchases == 0 && report.UniqueClicks == 0 && report.UniqueViews == 0) return [text];
-        return [text, new ImageReply(ReportChart.Render(campaign, report), $"{campaign.Slug}-report.png", $"{campaign.Name}: purchases per day and the funnel")];
+        return [text, new ImageReply(ReportChart.Render(campaign, report), $"{campaign.Slug}-report.png",
+            await prompts.RenderAsync(PromptName.ReportChartCaption, new { Campaign = campaign.Name }, context.Locale))];
     }
 
     private static object Model(Campaign campaign, CampaignReport report, IReadOnlyList<(Experiment Experiment, Readout Readout)> tests, ReviewCounts cases)
@@ -40,9 +40,9 @@ public sealed class ReportCommand(
         string Money(decimal value) => MoneyText.Format(value, campaign.Currency);
         var clickConversion = CampaignReport.Rate(report.Purchases, report.UniqueClicks);
         var costs = new[] { LedgerKind.Commission, LedgerKind.FlatFee, LedgerKind.ReferrerReward, LedgerKind.Discount }
-            .Select(kind => new { Kind = kind.ToString().Humanize(LetterCasing.LowerCase).Pluralize(), Amount = report.CostByKind.GetValueOrDefault(kind.ToString()) })
+            .Select(kind => (Kind: LedgerKindNames.Of(kind), Amount: report.CostByKind.GetValueOrDefault(kind.ToString())))
             .Where(c => c.Amount != 0)
-            .Select(c => $"{c.Kind} {Money(c.Amount)}")
+            .Select(c => new { c.Kind, Amount = Money(c.Amount) })
             .ToList();
         return new
         {
@@ -52,8 +52,8 @@ public sealed class ReportCommand(
             ClickThrough = ReportFormat.Percent(CampaignReport.Rate(report.UniqueClicks, report.UniqueViews)),
             UniqueClicks = ReportFormat.Count(report.UniqueClicks),
             TotalClicks = ReportFormat.Count(report.TotalClicks),
-            SignUps = ReportFormat.Quantity("sign-up", report.SignUps),
-            Purchases = ReportFormat.Quantity("purchase", report.Purchases),
+            SignUps = report.SignUps,
+            Purchases = report.Purchases,
             SignUpRate = ReportFormat.Percent(CampaignReport.Rate(report.SignUps, report.UniqueClicks)),
             PurchaseRate = ReportFormat.Percent(CampaignReport.Rate(report.Purchases, report.SignUps)),
             ClickRate = ReportFormat.Percent(clickConversion),
@@ -63,7 +63,7 @@ public sealed class ReportCommand(
             Cost = Money(report.Cost),
             Costs = costs,
             Cpa = report.CostPerAcquisition is { } cpa ? Money(cpa) : null,
-            Customers = ReportFormat.Quantity("referred customer", report.ReferredCustomers),
+            Customers = report.ReferredCustomers,
             Clv = report.LifetimeValue is { } clv ? Money(clv) : null,
             Roi = ReportFormat.Percent(report.ReturnOnInvestment),
             Payouts = report.Payouts.Any ? new
@@ -80,7 +80,7 @@ public sealed class ReportCommand(
                 s.Source,
                 Views = s.UniqueViews > 0 ? ReportFormat.Count(s.UniqueViews) : null,
                 Clicks = ReportFormat.Count(s.UniqueClicks),
-                Purchases = ReportFormat.Quantity("purchase", s.Purchases),
+                s.Purchases,
                 Rate = ReportFormat.Percent(CampaignReport.Rate(s.Purchases, s.UniqueClicks)),
                 Revenue = Money(s.Revenue),
             }).ToList(),
@@ -94,7 +94,7 @@ public sealed class ReportCommand(
                     m.Code,
                     ClicksNotPurchases = ReportFlags.DrivesClicksNotPurchases(m, clickConversion),
                     Clicks = ReportFormat.Count(m.UniqueClicks),
-                    Purchases = ReportFormat.Quantity("purchase", m.Purchases),
+                    m.Purchases,
                     Rate = ReportFormat.Percent(m.Conversion) ?? "0%",
                     CampaignRate = ReportFormat.Percent(clickConversion),
                     RefundsOften = ReportFlags.RefundsOften(m),
@@ -119,8 +119,8 @@ public sealed class ReportCommand(
         m.Name,
         m.Code,
         Clicks = ReportFormat.Count(m.UniqueClicks),
-        SignUps = ReportFormat.Quantity("sign-up", m.SignUps),
-        Purchases = ReportFormat.Quantity("purchase", m.Purchases),
+        m.SignUps,
+        m.Purchases,
         Rate = ReportFormat.Percent(m.Conversion),
         Revenue = money(m.Revenue),
         Earned = money(m.Earned),

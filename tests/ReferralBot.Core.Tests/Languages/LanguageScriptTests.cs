@@ -135,6 +135,41 @@ public sealed class LanguageScriptTests
         Assert.StartsWith("உங்கள் ஆர்டருக்கு நன்றி, Bob", chat.To("bob").Single());
     }
 
+    [Fact]
+    public async Task A_report_counts_and_costs_in_the_admins_language()
+    {
+        await using var chat = await NudgeScript.JaneAndBobAsync(ChatScript.Unthrottled);
+        await chat.SendAsync("admin", "/confirm 1001 JANE20 80");
+        await chat.SendAsync("admin", "/language zh-Hans");
+
+        var report = (await chat.SendAsync("admin", "/report")).Text;
+
+        Assert.Contains("→ 1 人注册", report);
+        Assert.Contains("→ 1 笔购买", report);
+        Assert.Contains("（佣金 8.00 SGD）", report);
+        Assert.Contains("按 1 位被推荐客户计算", report);
+        Assert.DoesNotContain("purchase", report);
+        Assert.DoesNotContain("commission", report);
+    }
+
+    [Fact]
+    public async Task Campaign_settings_say_their_days_and_hours_in_the_admins_language()
+    {
+        await using var chat = await ChatScript.StartAsync(ChatScript.Unthrottled);
+        await chat.SendAsync("admin", "/language ms");
+        await chat.SendAsync("admin", "/campaign new summer https://shop.example.sg/summer Summer");
+
+        var delay = await chat.SendAsync("admin", "/campaign set summer share-again-delay 12h");
+        var hold = await chat.SendAsync("admin", "/campaign set summer hold 1");
+        var shown = await chat.SendAsync("admin", "/campaign show summer");
+
+        Assert.Equal("✅ summer share-again-delay: (belum ditetapkan) → 12 jam", delay.Text);
+        Assert.Equal("✅ summer hold: 30 hari → 1 hari", hold.Text);
+        Assert.Contains("Window: 30 hari", shown.Text);
+        Assert.Contains("Default: no", shown.Text);
+        Assert.Contains("Hold: 1 hari", shown.Text);
+    }
+
     private static Task<string?> LanguageOfAsync(ChatScript chat, string user) =>
         chat.DbAsync(db => db.People.Where(p => p.ExternalId == user).Select(p => p.Language).SingleAsync());
 }
