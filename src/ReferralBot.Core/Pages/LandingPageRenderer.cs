@@ -8,10 +8,11 @@ namespace ReferralBot.Core.Pages;
 /// Renders a landing page (<c>page.liquid</c> with <c>page-style.liquid</c> inlined: nothing is loaded from another
 /// host), and the title and description its preview tags, card and inline results share.
 /// </summary>
-public sealed class LandingPageRenderer(ReferralLinkBuilder links, ChatLinks chatLinks, PromptRenderer prompts)
+public sealed class LandingPageRenderer(ReferralLinkBuilder links, ChatLinks chatLinks, PromptRenderer prompts, LanguageSet languages)
 {
     /// <param name="pageUrl">The address the page was asked for, as its previews should name it.</param>
-    public async Task<string> HtmlAsync(LandingPage page, string pageUrl, string locale)
+    /// <param name="source">The link's source tag (ig), kept by the page's language links.</param>
+    public async Task<string> HtmlAsync(LandingPage page, string pageUrl, string locale, string? source = null)
     {
         var code = page.Target.Code;
         var texts = await TextsAsync(page, locale);
@@ -33,6 +34,7 @@ public sealed class LandingPageRenderer(ReferralLinkBuilder links, ChatLinks cha
             texts.Title,
             texts.Description,
             Style = await prompts.RenderPlainAsync(PromptName.PageStyle, null, locale),
+            Languages = await SwitcherAsync(languages.Resolve(locale), source),
         };
         return await prompts.RenderAsync(PromptName.Page, model, locale);
     }
@@ -47,6 +49,20 @@ public sealed class LandingPageRenderer(ReferralLinkBuilder links, ChatLinks cha
         return new PageTexts(
             await prompts.RenderPlainAsync(PromptName.PageTitle, model, locale),
             await prompts.RenderPlainAsync(PromptName.PageDescription, model, locale));
+    }
+
+    // Each language named in itself, linking to the page in it.
+    private async Task<List<object>> SwitcherAsync(string current, string? source)
+    {
+        var query = source is null ? "?" : $"?s={Uri.EscapeDataString(source)}&";
+        var switcher = new List<object>();
+        foreach (var language in languages.All)
+        {
+            var name = await prompts.RenderPlainAsync(PromptName.LanguageName, null, language);
+            switcher.Add(new { Code = language, Name = name, Href = $"{query}lang={Uri.EscapeDataString(language)}", Current = language == current });
+        }
+
+        return switcher;
     }
 
     // A discount is a percentage ("15%", already in the offer's words) or a code to type at checkout.

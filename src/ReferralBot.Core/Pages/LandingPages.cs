@@ -13,11 +13,10 @@ namespace ReferralBot.Core.Pages;
 public sealed class LandingPages(
     ReferralRedirects redirects, IServiceScopeFactory scopes, ProfilePhotos profilePhotos, LandingPageRenderer renderer, ReferralLinkBuilder links)
 {
-    private const string Locale = "en";
-
     /// <param name="count">False for a request that only asks about the page (HEAD): nothing is counted.</param>
+    /// <param name="language">The reader's (their browser's, or picked on the page).</param>
     public async Task<PageAnswer> ShowAsync(
-        string code, string? source, string? visitorKey, string? userAgent, bool count, CancellationToken cancellationToken)
+        string code, string? source, string? visitorKey, string? userAgent, bool count, string language, CancellationToken cancellationToken)
     {
         var target = await redirects.FindAsync(code, cancellationToken);
         if (target is null) return PageAnswer.Missing;
@@ -27,17 +26,17 @@ public sealed class LandingPages(
         var page = await LoadAsync(target, cancellationToken);
         if (page is null || page.Ended) return PageAnswer.Missing;
         if (count) await redirects.CountAsync(target, VisitKind.PageView, tag, visitorKey, userAgent, cancellationToken);
-        return new PageAnswer.Page(await renderer.HtmlAsync(page, links.WebLink(target.Code, landingPage: true), Locale));
+        return new PageAnswer.Page(await renderer.HtmlAsync(page, links.WebLink(target.Code, landingPage: true), language, tag));
     }
 
     /// <summary>
     /// The page as a link preview fetcher is shown it in place of <paramref name="target"/>'s redirect (its preview tags
     /// are what the messenger draws); null when there is no page to show.
     /// </summary>
-    public async Task<string?> PreviewAsync(RedirectTarget target, CancellationToken cancellationToken)
+    public async Task<string?> PreviewAsync(RedirectTarget target, string language, CancellationToken cancellationToken)
     {
         var page = await LoadAsync(target, cancellationToken);
-        return page is null || page.Ended ? null : await renderer.HtmlAsync(page, links.WebLink(target.Code), Locale);
+        return page is null || page.Ended ? null : await renderer.HtmlAsync(page, links.WebLink(target.Code), language);
     }
 
     /// <summary>The photo on the code's page; null when it has none.</summary>

@@ -23,8 +23,8 @@ internal static class CodeGuessing
     }
 
     /// <summary>The page a person's browser shows for a refused link.</summary>
-    public static async Task<ContentHttpResult> PageAsync(PromptRenderer prompts) =>
-        TypedResults.Content(await prompts.RenderAsync(PromptName.TooManyUnknownCodes, null, "en"), "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
+    public static async Task<ContentHttpResult> PageAsync(PromptRenderer prompts, string language) =>
+        TypedResults.Content(await prompts.RenderAsync(PromptName.TooManyUnknownCodes, null, language), "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
 
     public static ProblemHttpResult Problem(int seconds) =>
         TypedResults.Problem($"Too many unknown codes from this address: try again in {seconds} seconds.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many tries");

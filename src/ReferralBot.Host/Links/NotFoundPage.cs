@@ -8,9 +8,9 @@ internal static class NotFoundPage
 {
     // No "did you mean" here, unlike the chat: a miss must cost about what a hit costs, and suggesting means trying
     // every near variant against the database, for each made-up code of a flood.
-    public static async Task<ContentHttpResult> ForAsync(string code, PromptRenderer prompts)
+    public static async Task<ContentHttpResult> ForAsync(string code, PromptRenderer prompts, string language)
     {
-        var page = await prompts.RenderAsync(PromptName.NotFoundPage, new { Code = code.Length > 40 ? code[..40] : code }, "en");
+        var page = await prompts.RenderAsync(PromptName.NotFoundPage, new { Code = code.Length > 40 ? code[..40] : code }, language);
         return TypedResults.Content(page, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
     }
 }

@@ -4,6 +4,7 @@ using ReferralBot.Core.Limits;
 using ReferralBot.Core.Links;
 using ReferralBot.Core.Pages;
 using ReferralBot.Core.Prompts;
+using ReferralBot.Host.Pages;
 
 namespace ReferralBot.Host.Links;
 
@@ -17,28 +18,30 @@ public static class ReferralLinksApi
         var pages = app.ServiceProvider.GetRequiredService<LandingPages>();
         var prompts = app.ServiceProvider.GetRequiredService<PromptRenderer>();
         var limits = app.ServiceProvider.GetRequiredService<AbuseLimits>();
+        var languages = app.ServiceProvider.GetRequiredService<LanguageSet>();
         app.MapMethods("/r/{code}", [HttpMethods.Get, HttpMethods.Head],
-            (string code, string? s, string? b, HttpContext http, CancellationToken cancellationToken) => RedirectAsync(code, s, b, http, redirects, pages, prompts, limits, cancellationToken));
+            (string code, string? s, string? b, HttpContext http, CancellationToken cancellationToken) =>
+                RedirectAsync(code, s, b, http, redirects, pages, prompts, languages, limits, cancellationToken));
         app.MapGet("/qr/{code}.png", QrAsync);
         return app;
     }
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult>> RedirectAsync(
-        string code, string? s, string? b, HttpContext http, ReferralRedirects redirects, LandingPages pages, PromptRenderer prompts, AbuseLimits limits,
-        CancellationToken cancellationToken)
+        string code, string? s, string? b, HttpContext http, ReferralRedirects redirects, LandingPages pages, PromptRenderer prompts, LanguageSet languages,
+        AbuseLimits limits, CancellationToken cancellationToken)
     {
-        if (CodeGuessing.Refused(http, limits) is not null) return await CodeGuessing.PageAsync(prompts);
+        if (CodeGuessing.Refused(http, limits) is not null) return await CodeGuessing.PageAsync(prompts, PageLanguage.Of(http.Request, languages));
         var target = await redirects.FindAsync(code, cancellationToken);
         if (target is null)
         {
             CodeGuessing.Missed(http, limits);
-            return await NotFoundPage.ForAsync(code, prompts);
+            return await NotFoundPage.ForAsync(code, prompts, PageLanguage.Of(http.Request, languages));
         }
 
         http.Response.Headers.CacheControl = "no-store";
         // A messenger drawing the link's preview gets the referrer's page, for its preview tags, instead of the shop's.
         var userAgent = http.Request.Headers.UserAgent.ToString();
-        if (LinkPreviewAgents.IsPreview(userAgent) && await pages.PreviewAsync(target, cancellationToken) is { } preview)
+        if (LinkPreviewAgents.IsPreview(userAgent) && await pages.PreviewAsync(target, PageLanguage.Of(http.Request, languages), cancellationToken) is { } preview)
             return TypedResults.Content(preview, "text/html; charset=utf-8");
 
         if (HttpMethods.IsHead(http.Request.Method)) return TypedResults.Redirect(LandingUrlBuilder.Build(target, LinkSource.Normalize(s), b));

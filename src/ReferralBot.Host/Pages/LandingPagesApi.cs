@@ -14,8 +14,9 @@ public static class LandingPagesApi
         var pages = app.ServiceProvider.GetRequiredService<LandingPages>();
         var prompts = app.ServiceProvider.GetRequiredService<PromptRenderer>();
         var limits = app.ServiceProvider.GetRequiredService<AbuseLimits>();
+        var languages = app.ServiceProvider.GetRequiredService<LanguageSet>();
         app.MapMethods("/p/{code}", [HttpMethods.Get, HttpMethods.Head],
-            (string code, string? s, HttpContext http, CancellationToken cancellationToken) => PageAsync(code, s, http, pages, prompts, limits, cancellationToken));
+            (string code, string? s, HttpContext http, CancellationToken cancellationToken) => PageAsync(code, s, http, pages, prompts, languages, limits, cancellationToken));
         app.MapGet("/p/{code}/photo.jpg",
             (string code, HttpContext http, CancellationToken cancellationToken) => PhotoAsync(code, http, pages, cancellationToken));
         var cards = app.ServiceProvider.GetRequiredService<ShareCards>();
@@ -25,24 +26,28 @@ public static class LandingPagesApi
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> PageAsync(
-        string code, string? s, HttpContext http, LandingPages pages, PromptRenderer prompts, AbuseLimits limits, CancellationToken cancellationToken)
+        string code, string? s, HttpContext http, LandingPages pages, PromptRenderer prompts, LanguageSet languages, AbuseLimits limits,
+        CancellationToken cancellationToken)
     {
-        if (CodeGuessing.Refused(http, limits) is not null) return await CodeGuessing.PageAsync(prompts);
+        var language = PageLanguage.Of(http.Request, languages);
+        PageLanguage.Varies(http.Response);
+        if (CodeGuessing.Refused(http, limits) is not null) return await CodeGuessing.PageAsync(prompts, language);
         var answer = await pages.ShowAsync(
-            code, s, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), !HttpMethods.IsHead(http.Request.Method), cancellationToken);
+            code, s, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), !HttpMethods.IsHead(http.Request.Method), language,
+            cancellationToken);
         http.Response.Headers.CacheControl = "no-store"; // every view is counted, so none may be answered from a cache
         return answer switch
         {
             PageAnswer.Page page => TypedResults.Content(page.Html, "text/html; charset=utf-8"),
             PageAnswer.Moved moved => TypedResults.Redirect(moved.Url),
-            _ => await MissedAsync(code, http, prompts, limits),
+            _ => await MissedAsync(code, http, prompts, limits, language),
         };
     }
 
-    private static async Task<ContentHttpResult> MissedAsync(string code, HttpContext http, PromptRenderer prompts, AbuseLimits limits)
+    private static async Task<ContentHttpResult> MissedAsync(string code, HttpContext http, PromptRenderer prompts, AbuseLimits limits, string language)
     {
         CodeGuessing.Missed(http, limits);
-        return await NotFoundPage.ForAsync(code, prompts);
+        return await NotFoundPage.ForAsync(code, prompts, language);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> PhotoAsync(

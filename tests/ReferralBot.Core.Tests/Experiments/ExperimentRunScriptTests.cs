@@ -97,7 +97,7 @@ public sealed class ExperimentRunScriptTests
         Assert.Contains(Fifteen, (await chat.SendAsync(fifteen, "/share")).Text);
         await using (var scope = chat.Services.CreateAsyncScope())
         {
-            var page = await scope.ServiceProvider.GetRequiredService<LandingPages>().ShowAsync(code, null, "v1", "Mozilla/5.0", count: false, CancellationToken.None);
+            var page = await scope.ServiceProvider.GetRequiredService<LandingPages>().ShowAsync(code, null, "v1", "Mozilla/5.0", count: false, "en", CancellationToken.None);
             Assert.Contains(Fifteen, Assert.IsType<PageAnswer.Page>(page).Html);
         }
 

@@ -55,6 +55,39 @@ public sealed partial class LandingPageTests(LandingPageTests.Host host) : IClas
     }
 
     [Fact]
+    public async Task The_page_speaks_the_browsers_first_language_the_bot_speaks_and_its_switcher_keeps_the_source()
+    {
+        await host.Shop.InfluencerAsync("ema", "EMA15");
+        var browser = Factory.CreateBrowser();
+
+        var chinese = await GetAsync(browser, "/p/EMA15?s=ig", "fr-FR, zh-CN;q=0.8, en;q=0.5");
+        var preferred = await GetAsync(browser, "/p/EMA15", "en;q=0.4, ta;q=0.9");
+        var picked = await GetAsync(browser, "/p/EMA15?s=ig&lang=ms", "zh-CN");
+        var unknown = await GetAsync(browser, "/p/EMA15?lang=xx", "fr");
+        var missing = await GetAsync(browser, "/p/NOSUCH15", "ms-MY");
+
+        Assert.Contains("<strong>Ema</strong> 邀请你参加 Glow Serum", chinese.Html);
+        Assert.Equal("Accept-Language", chinese.Vary);
+        Assert.Contains("<strong lang=\"zh-Hans\" aria-current=\"page\">中文</strong>", chinese.Html);
+        Assert.Contains("<a href=\"?s=ig&amp;lang=ms\" lang=\"ms\" hreflang=\"ms\">Bahasa Melayu</a>", chinese.Html);
+        Assert.Contains("<a href=\"?s=ig&amp;lang=en\" lang=\"en\" hreflang=\"en\">English</a>", chinese.Html);
+        Assert.Contains("உங்களை Glow Serum பிரச்சாரத்தில் சேர அழைக்கிறார்", preferred.Html);
+        Assert.Contains("<a class=\"cta\" id=\"shop\" href=\"https://ref.example.sg/r/EMA15?s=page\">Beli sekarang</a>", picked.Html);
+        Assert.Contains("<a href=\"?s=ig&amp;lang=zh-Hans\"", picked.Html);
+        Assert.Contains("<strong>Ema</strong> invites you to Glow Serum", unknown.Html);
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        Assert.Contains("Pautan rujukan ini tidak berfungsi", missing.Html);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html, string? Vary)> GetAsync(HttpClient browser, string path, string acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        using var response = await browser.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Vary.FirstOrDefault());
+    }
+
+    [Fact]
     public async Task The_page_loads_nothing_from_another_host_and_stays_small()
     {
         await host.Shop.InfluencerAsync("bella", "BELLA15");
