@@ -5,8 +5,18 @@ using ReferralBot.Core.Tests.Support;
 
 namespace ReferralBot.Core.Tests.Languages;
 
-public sealed class LanguageScriptTests
+public sealed class LanguageScriptTests(LanguageScriptTests.SharedChat shared) : IClassFixture<LanguageScriptTests.SharedChat>
 {
+    /// <summary>One service for the tests that change nothing but their own person's language (each has its own person).</summary>
+    public sealed class SharedChat : IAsyncLifetime
+    {
+        public ChatScript Chat { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Chat = await ChatScript.StartAsync(ChatScript.Unthrottled);
+
+        public Task DisposeAsync() => Chat.DisposeAsync().AsTask();
+    }
+
     [Theory]
     [InlineData("zh-CN", "zh-Hans", "欢迎参加")]
     [InlineData("zh", "zh-Hans", "欢迎参加")]
@@ -15,21 +25,21 @@ public sealed class LanguageScriptTests
     [InlineData("en-GB", "en", "Welcome to")]
     public async Task On_first_contact_the_app_language_becomes_theirs(string locale, string language, string welcome)
     {
-        await using var chat = await ChatScript.StartAsync();
+        var (chat, user) = (shared.Chat, "first-" + locale);
 
-        var said = await chat.SendAsync("mei", "/start", locale: locale);
+        var said = await chat.SendAsync(user, "/start", locale: locale);
 
         Assert.Contains(welcome, said.Text);
-        Assert.Equal(language, await LanguageOfAsync(chat, "mei"));
+        Assert.Equal(language, await LanguageOfAsync(chat, user));
     }
 
     [Fact]
     public async Task Language_shows_a_button_for_each_language_named_in_itself_and_a_choice_sticks_over_the_app_language()
     {
-        await using var chat = await ChatScript.StartAsync();
+        var chat = shared.Chat;
         await chat.SendAsync("mei", "/start", locale: "en-SG");
 
-        var menu = await chat.SendAsync("mei", "/language");
+        var menu = await chat.SendAsync("mei", "/language", locale: "en-SG");
         var set = await chat.SendAsync("mei", menu.Buttons.Single(b => b.Label == "中文").Value, locale: "en-SG");
         var help = await chat.SendAsync("mei", "/help", locale: "en-SG");
         var again = await chat.SendAsync("mei", "/language zh-hans", locale: "en-SG");
@@ -53,25 +63,25 @@ public sealed class LanguageScriptTests
     [InlineData("EN", "en")]
     public async Task A_language_can_be_named_by_its_code_or_its_name(string asked, string language)
     {
-        await using var chat = await ChatScript.StartAsync();
-        await chat.SendAsync("mei", "/start");
+        var (chat, user) = (shared.Chat, "named-" + asked);
+        await chat.SendAsync(user, "/start");
 
-        await chat.SendAsync("mei", $"/language {asked}");
+        await chat.SendAsync(user, $"/language {asked}");
 
-        Assert.Equal(language, await LanguageOfAsync(chat, "mei"));
+        Assert.Equal(language, await LanguageOfAsync(chat, user));
     }
 
     [Fact]
     public async Task A_language_the_bot_does_not_speak_is_answered_with_the_choices_and_changes_nothing()
     {
-        await using var chat = await ChatScript.StartAsync();
-        await chat.SendAsync("mei", "/start", locale: "ms-MY");
+        var chat = shared.Chat;
+        await chat.SendAsync("aminah", "/start", locale: "ms-MY");
 
-        var said = await chat.SendAsync("mei", "/language fr", locale: "ms-MY");
+        var said = await chat.SendAsync("aminah", "/language fr", locale: "ms-MY");
 
         Assert.StartsWith("Saya tidak boleh bercakap “fr”. Pilih satu di bawah, atau tulis /language dengan en, ms, ta, zh-Hans.", said.Text);
         Assert.Equal(4, said.Buttons.Count);
-        Assert.Equal("ms", await LanguageOfAsync(chat, "mei"));
+        Assert.Equal("ms", await LanguageOfAsync(chat, "aminah"));
     }
 
     [Fact]
