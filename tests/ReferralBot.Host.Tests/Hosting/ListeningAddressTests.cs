@@ -1,31 +1,17 @@
 using System.Net;
-using ReferralBot.Testing;
+using ReferralBot.Host.Tests.Security;
 
 namespace ReferralBot.Host.Tests.Hosting;
 
-/// <summary>Where the service listens comes from the platform's own settings, as in any ASP.NET Core app.</summary>
-public sealed class ListeningAddressTests
+/// <summary>
+/// Where the service listens comes from the platform's own settings, as in any ASP.NET Core app: the built service the
+/// security tests share listens on <c>ASPNETCORE_HTTP_PORTS</c>; <c>ASPNETCORE_URLS</c> is the PostgreSQL start's
+/// (<see cref="PostgresStartTests"/>), and <c>--urls</c> the cluster's instances'.
+/// </summary>
+[Collection(BuiltServiceGroup.Name)]
+public sealed class ListeningAddressTests(BuiltService service)
 {
     [Fact]
-    public async Task ASPNETCORE_URLS_sets_the_listening_address_and_a_missing_webhook_secret_is_one_warning()
-    {
-        var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-        await using var host = new HostProcess(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = url });
-
-        var health = await host.HealthAsync(url);
-
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Single(host.Output.Split('\n'), line => line.Contains("Webhooks:PurchaseSecret is not set", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task ASPNETCORE_HTTP_PORTS_sets_the_listening_port_as_container_images_do()
-    {
-        var port = HostProcess.FreePort();
-        await using var host = new HostProcess(new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = $"{port}" });
-
-        var health = await host.HealthAsync($"http://127.0.0.1:{port}");
-
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-    }
+    public void ASPNETCORE_HTTP_PORTS_sets_the_listening_port_as_container_images_do() =>
+        Assert.Equal(HttpStatusCode.OK, service.FirstHealth.StatusCode);
 }

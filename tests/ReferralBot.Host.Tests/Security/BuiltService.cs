@@ -7,13 +7,16 @@ namespace ReferralBot.Host.Tests.Security;
 /// <summary>
 /// The built service on Kestrel, as deployed, shared by the tests that need a real server (only it shows what is read
 /// of a request, and when): the purchase webhook with its secret, Bot Framework with tokens checked, and Telegram in
-/// webhook mode with a Bot API that cannot be reached, as on a start during an outage.
+/// webhook mode with a Bot API that cannot be reached, as on a start during an outage. It listens where
+/// <c>ASPNETCORE_HTTP_PORTS</c> says, as in a container.
 /// </summary>
 public sealed class BuiltService : IAsyncLifetime, IAsyncDisposable
 {
     public const string TelegramSecret = "webhook-secret_1";
 
-    private readonly string url = $"http://127.0.0.1:{HostProcess.FreePort()}";
+    private readonly int port = HostProcess.FreePort();
+
+    private string Url => $"http://127.0.0.1:{port}";
     private HostProcess? process;
 
     public HttpClient Client { get; private set; } = null!;
@@ -26,7 +29,7 @@ public sealed class BuiltService : IAsyncLifetime, IAsyncDisposable
     {
         process = new HostProcess(new Dictionary<string, string>
         {
-            ["ASPNETCORE_URLS"] = url,
+            ["ASPNETCORE_HTTP_PORTS"] = $"{port}", // as container images set it
             ["Webhooks__PurchaseSecret"] = ShopHost.Secret,
             ["BotFramework__AppId"] = "00000000-0000-0000-0000-000000000001",
             ["BotFramework__AppPassword"] = "not-used-here",
@@ -35,8 +38,8 @@ public sealed class BuiltService : IAsyncLifetime, IAsyncDisposable
             ["Telegram__WebhookUrl"] = "https://ref.example.sg/telegram/webhook",
             ["Telegram__WebhookSecret"] = TelegramSecret,
         });
-        FirstHealth = await process.HealthAsync(url);
-        Client = new HttpClient { BaseAddress = new Uri(url) };
+        FirstHealth = await process.HealthAsync(Url);
+        Client = new HttpClient { BaseAddress = new Uri(Url) };
     }
 
     public async Task StillAnswersAsync() => Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/healthz")).StatusCode);
