@@ -46,8 +46,8 @@ public sealed class LanguageCommand(ReferralBotDbContext db, LanguageSet languag
         if (languages.Match(asked) is { } byTag) return byTag;
         foreach (var language in languages.All)
         {
-            var culture = CultureInfo.GetCultureInfo(language);
-            string[] names = [await NameAsync(language), culture.NativeName, culture.EnglishName, culture.Parent.EnglishName, English(culture)];
+            var culture = languages.Culture(language).Parent; // ms of ms-SG, zh-Hans of zh-Hans-SG
+            string[] names = [await NameAsync(language), culture.NativeName, culture.EnglishName, English(culture)];
             if (names.Any(n => string.Equals(n, asked, StringComparison.OrdinalIgnoreCase))) return language;
         }
 

@@ -71,6 +71,7 @@ public sealed class PersonalDataExport(ReferralBotDbContext db, TimeProvider tim
                 person.DisplayName,
                 person.Username,
                 person.Locale,
+                person.Language,
                 person.FirstSeenAt,
                 person.LastSeenAt,
                 person.StoppedAt,
