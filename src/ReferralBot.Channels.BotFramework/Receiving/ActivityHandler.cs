@@ -32,7 +32,7 @@ public sealed class ActivityHandler(InboundPipeline pipeline, ChannelAddresses a
         InboundMessage Message(string fromId, string? name, string text, bool button = false) =>
             new(to.ChannelId, to.ConversationId, fromId, string.IsNullOrWhiteSpace(name) ? fromId : name, text)
             {
-                Locale = activity.Locale ?? "en",
+                Locale = activity.Locale ?? "", // none: their campaign's language
                 IsPrivateChat = isPrivate,
                 IsButtonPress = button,
                 DeliveryId = activity.Id is { } id ? $"{to.ConversationId}|{id}" + (activity.Type == Activity.Types.ConversationUpdate ? $"|{fromId}" : "") : null,

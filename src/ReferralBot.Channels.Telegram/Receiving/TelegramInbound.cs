@@ -29,7 +29,7 @@ internal static class TelegramInbound
         new(Channel, chat.Id.ToString(CultureInfo.InvariantCulture), from.Id.ToString(CultureInfo.InvariantCulture), Name(from), text)
         {
             Username = from.Username,
-            Locale = string.IsNullOrWhiteSpace(from.LanguageCode) ? "en" : from.LanguageCode,
+            Locale = from.LanguageCode ?? "", // none: their campaign's language
         };
 
     private static string Name(User from) => $"{from.FirstName} {from.LastName}".Trim();

@@ -8,7 +8,10 @@ public sealed record InboundMessage(string Channel, string ChatId, string UserId
 {
     public string? Username { get; init; }
 
-    /// <summary>IETF language tag the person's client reports (<c>en</c>, <c>id-ID</c>); prompts fall back to <c>en</c>.</summary>
+    /// <summary>
+    /// IETF language tag the person's client reports (<c>en</c>, <c>zh-hans</c>, <c>id-ID</c>); empty when it reports
+    /// none, and then, as for a language the bot does not speak, their campaign's language is spoken.
+    /// </summary>
     public string Locale { get; init; } = "en";
 
     public bool IsPrivateChat { get; init; } = true;

@@ -94,6 +94,7 @@ public sealed class LanguageScriptTests(LanguageScriptTests.SharedChat shared) :
 
         var french = await chat.SendAsync("pierre", "/start", locale: "fr-FR");
         var malay = await chat.SendAsync("aminah", "/start", locale: "ms");
+        var unsaid = await chat.SendAsync("ghost", "/start", locale: "");
         var jane = await chat.SendAsync("jane", "/help");
 
         Assert.Equal("✅ glow-serum language: (not set) → zh-Hans", set.Text);
@@ -101,6 +102,7 @@ public sealed class LanguageScriptTests(LanguageScriptTests.SharedChat shared) :
         Assert.Contains("欢迎参加", french.Text);
         Assert.Null(await LanguageOfAsync(chat, "pierre"));
         Assert.Contains("Selamat datang ke", malay.Text);
+        Assert.Contains("欢迎参加", unsaid.Text); // an app that reports no language
         Assert.StartsWith("I hand out your personal referral code", jane.Text);
     }
 

@@ -73,19 +73,19 @@ public sealed partial class PrivateChatTests
     }
 
     [Fact]
-    public async Task A_friend_opening_the_deep_link_claims_the_code_and_the_referrer_is_told()
+    public async Task A_friend_opening_the_deep_link_claims_the_code_and_the_referrer_is_told_each_in_their_apps_language()
     {
         await using var telegram = await FakeBotApi.StartAsync();
         using var factory = await new TelegramBotFactory(telegram).ConnectedAsync();
-        telegram.SendText(1001, "/start", firstName: "Alice");
+        telegram.SendText(1001, "/start", firstName: "Alice", languageCode: "ms");
         var code = CodePattern().Match((await telegram.WaitForSendsToAsync(1001, 2, Wait))[0].Parameters["text"]).Groups[1].Value;
 
-        telegram.SendText(2002, $"/start {code}", firstName: "Bob");
+        telegram.SendText(2002, $"/start {code}", firstName: "Bob", languageCode: "zh-hans");
         var friend = await telegram.WaitForSendsToAsync(2002, 2, Wait);
         var referrer = await telegram.WaitForSendsToAsync(1001, 3, Wait);
 
-        Assert.Contains($"You joined <b>Glow Serum</b> with Alice's code <b>{code}</b>", friend[0].Parameters["text"]);
-        Assert.Contains($"Bob just joined Glow Serum with your code <b>{code}</b>", referrer[2].Parameters["text"]);
+        Assert.Contains($"你已用 Alice 的推荐码 <b>{code}</b> 加入 <b>Glow Serum</b>", friend[0].Parameters["text"]);
+        Assert.Contains($"Bob baru sahaja menyertai Glow Serum dengan kod anda <b>{code}</b>", referrer[2].Parameters["text"]);
     }
 
     [Fact]
@@ -116,6 +116,6 @@ public sealed partial class PrivateChatTests
         Assert.DoesNotContain(factory.Logs.Entries, e => e.Message.Contains(telegram.Token, StringComparison.Ordinal));
     }
 
-    [GeneratedRegex("Your code: <b>([A-Z0-9]+)</b>")]
+    [GeneratedRegex("(?:Your code|Kod anda): <b>([A-Z0-9]+)</b>")]
     private static partial Regex CodePattern();
 }
