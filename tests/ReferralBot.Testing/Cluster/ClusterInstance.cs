@@ -11,14 +11,22 @@ public sealed class ClusterInstance(string name, IDictionary<string, string> env
 
     public string Output => process?.Output ?? "";
 
-    public async Task StartAsync()
+    private const int Niceness = 10;
+
+    /// <param name="nicedFromTheStart">
+    /// Niced while it starts, as a restart beside an instance that is sending must be; otherwise (the first start,
+    /// before anything is sent) it starts at full priority and is niced once it answers. Niced: the fake Bot API in the
+    /// test's process stamps each send as it reads it, and on two busy cores (an instance starting again while the
+    /// other sends) it read late and stamped a queue of sends at once. Started niced while the machine ran the other
+    /// test assemblies, the first start took half a minute.
+    /// </param>
+    public async Task StartAsync(bool nicedFromTheStart = true)
     {
         if (process is not null) await process.DisposeAsync(); // killed before: its output is gone with it
-        // Niced: the fake Bot API in the test's process stamps each send as it reads it, and on two busy cores (an
-        // instance starting again while the other sends) it read late and stamped a queue of sends at once.
-        process = new HostProcess(environment, niceness: 10, "--urls", Url);
+        process = new HostProcess(environment, niceness: nicedFromTheStart ? Niceness : 0, "--urls", Url);
         var health = await process.HealthAsync(Url);
         health.EnsureSuccessStatusCode();
+        if (!nicedFromTheStart) await process.ReniceAsync(Niceness);
         Killed = false;
     }
 

@@ -44,7 +44,7 @@ public static class ClusterScenario
         var instances = new[] { Instance("a", connectionString, fake.BaseUrls[0], load), Instance("b", connectionString, fake.BaseUrls[1], load) };
         try
         {
-            await Task.WhenAll(instances.Select(i => i.StartAsync()));
+            await Task.WhenAll(instances.Select(i => i.StartAsync(nicedFromTheStart: false)));
             using var front = new ClusterFront(instances, TelegramSecret, PurchaseSecret);
             var updates = new UpdateIds();
             say("setting up the campaign and influencers");
