@@ -118,11 +118,18 @@ public sealed class LanguageScriptTests(LanguageScriptTests.SharedChat shared) :
 
         var claimed = await chat.SendAsync("kumar", $"/start {code}", locale: "en-SG");
         var newcomer = await chat.SendAsync("siti", $"/start {code}", locale: "ms-SG");
+        await chat.SendAsync("ghost", "/help", locale: "");
+        var unspoken = await chat.SendAsync("pierre", $"/start {code}", locale: "fr-FR");
+        var unsaid = await chat.SendAsync("ghost", $"/start {code}", locale: "");
 
         Assert.StartsWith("நீங்கள் சேர்ந்துவிட்டீர்கள்! 🎉", claimed.Text);
         Assert.Equal("ta", await LanguageOfAsync(chat, "kumar"));
         Assert.StartsWith("Anda sudah masuk! 🎉", newcomer.Text);
         Assert.Equal("ms", await LanguageOfAsync(chat, "siti"));
+        Assert.StartsWith("You're in! 🎉", unspoken.Text); // a language the bot does not speak, new and known: English
+        Assert.StartsWith("You're in! 🎉", unsaid.Text);
+        Assert.Null(await LanguageOfAsync(chat, "pierre"));
+        Assert.Null(await LanguageOfAsync(chat, "ghost"));
     }
 
     [Fact]
