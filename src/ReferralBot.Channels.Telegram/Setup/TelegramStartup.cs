@@ -13,8 +13,8 @@ using Telegram.Bot.Types;
 namespace ReferralBot.Channels.Telegram.Setup;
 
 /// <summary>
-/// Connects the bot: getMe (its username makes the deep links), the command menus (everyone's, and the admins'
-/// in their own chats), then the webhook or, for polling, no webhook. A refused token is one clear log line and
+/// Connects the bot: getMe (its username makes the deep links), the webhook or, for polling, no webhook, then the
+/// command menus (everyone's, and the admins' in their own chats, in each language). A refused token is one clear log line and
 /// the channel stays off; the rest of the service runs on. Telegram being unreachable is retried.
 /// </summary>
 internal sealed partial class TelegramStartup(
@@ -63,13 +63,14 @@ internal sealed partial class TelegramStartup(
         }
 
         await state.WhenSender.WaitAsync(cancellationToken);
-        await SetMenusAsync(cancellationToken);
+        // The webhook first: a sender taking over lets updates flow before it sets the menus (one call a language).
         var settings = options.Value;
         if (settings.UsesWebhook)
             await bot.SetWebhook(settings.WebhookUrl!, allowedUpdates: TelegramUpdateKinds.Wanted, maxConnections: settings.WebhookMaxConnections,
                 secretToken: settings.WebhookSecret, cancellationToken: cancellationToken);
         else
             await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken);
+        await SetMenusAsync(cancellationToken);
 
         state.Configured();
         LogConnected(logger, state.Username!, settings.UsesWebhook ? "webhook" : "long polling");

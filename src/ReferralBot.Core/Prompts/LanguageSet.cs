@@ -21,7 +21,7 @@ public sealed class LanguageSet
     {
         Fallback = catalog.FallbackLocale;
         All = [Fallback, .. catalog.Locales.Where(l => !string.Equals(l, Fallback, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)];
-        foreach (var language in All) cultures[language] = Find(language, options.Value.Region);
+        foreach (var language in All) cultures[language] = CultureIn(language, options.Value.Region);
     }
 
     /// <summary>Every language, as its folder is named: the fallback, then the rest in order.</summary>
@@ -64,7 +64,8 @@ public sealed class LanguageSet
         return (dash > 0 ? tag[..dash] : tag).ToLowerInvariant();
     }
 
-    private static CultureInfo Find(string language, string region)
+    // The language as written in the region (zh-Hans-SG), else as itself (zh-Hans where ICU has no zh-Hans-MY).
+    private static CultureInfo CultureIn(string language, string region)
     {
         foreach (var name in new[] { $"{language}-{region}", language })
         {

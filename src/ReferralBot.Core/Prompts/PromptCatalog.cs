@@ -54,26 +54,14 @@ public sealed class PromptCatalog
         return template;
     }
 
-    /// <summary>The template in the closest locale: <c>id-ID</c>, then <c>id</c>, then the fallback.</summary>
-    public IFluidTemplate Get(string name, string? locale)
+    /// <summary>
+    /// The template in <paramref name="language"/>'s folder (as <see cref="LanguageSet"/> matched it), else in the
+    /// fallback's: a language may lack a template.
+    /// </summary>
+    public IFluidTemplate Get(string name, string language)
     {
-        foreach (var candidate in Candidates(locale))
-        {
-            if (byLocale.TryGetValue(candidate, out var templates) && templates.TryGetValue(name, out var template)) return template;
-        }
-
+        if (byLocale.TryGetValue(language, out var templates) && templates.TryGetValue(name, out var template)) return template;
+        if (byLocale.TryGetValue(fallbackLocale, out var fallback) && fallback.TryGetValue(name, out template)) return template;
         throw new KeyNotFoundException($"No prompt named '{name}'. Add it to {nameof(PromptName)} and prompts/{fallbackLocale}/.");
-    }
-
-    private IEnumerable<string> Candidates(string? locale)
-    {
-        if (!string.IsNullOrWhiteSpace(locale))
-        {
-            yield return locale;
-            var dash = locale.IndexOf('-');
-            if (dash > 0) yield return locale[..dash];
-        }
-
-        yield return fallbackLocale;
     }
 }

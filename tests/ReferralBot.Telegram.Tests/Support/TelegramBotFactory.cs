@@ -21,6 +21,8 @@ public sealed class TelegramBotFactory(FakeBotApi telegram, bool webhook = false
     {
         _ = Services;
         await Telegram.WaitForCallsAsync(HasSetting("Telegram:WebhookUrl") ? "setWebhook" : "deleteWebhook", 1, TimeSpan.FromSeconds(20));
+        // The menus are set after the webhook; connected is when both are.
+        await Services.GetRequiredService<ReferralBot.Channels.Telegram.Setup.TelegramBotState>().WhenConfigured.WaitAsync(TimeSpan.FromSeconds(20));
         return this;
     }
 
